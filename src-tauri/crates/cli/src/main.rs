@@ -1,0 +1,210 @@
+//! `xiezuo`: the command-line face of the Xiezuo engine, for scripting, admin work and tests.
+//!
+//! Every subcommand is a thin call into `xiezuo-engine`; `exec` accepts the same JSON actions the
+//! desktop app sends. Output is for people by default and JSON or CSV on request. Errors print one
+//! line to stderr and exit non-zero. The command names and flags are a product interface.
+
+mod output;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+use xiezuo_engine::action::Outcome;
+use xiezuo_engine::clock::{Clock, FixedClock, SystemClock};
+use xiezuo_engine::demo::DemoOutcome;
+use xiezuo_engine::{AttentionFilter, Engine, EngineError, RegisterQuery};
+
+#[derive(Parser)]
+#[command(name = "xiezuo", version, about = "Xiezuo 协作台 — cross-department collaboration from request to archive")]
+struct Cli {
+    /// Database file (default: the desktop app's database in the OS app-data folder).
+    #[arg(long, global = true, env = "XIEZUO_DB")]
+    db: Option<PathBuf>,
+    /// Pretend the current time is this instant (RFC 3339), e.g. 2026-10-12T09:00:00+08:00.
+    #[arg(long, global = true)]
+    now: Option<DateTime<chrono::FixedOffset>>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum, Default, PartialEq)]
+enum Format {
+    #[default]
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create the database, or migrate it to this version's schema.
+    Init,
+    /// Load the demo data (the company's two example collaborations); does nothing if present.
+    Demo,
+    /// Run JSON Lines actions from stdin, printing one JSON result per line.
+    Exec,
+    /// The register (沟通事项跟踪表).
+    Register {
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+        /// Only this stage (draft, confirming, revising, kickoff, executing, accepting, completed, archived).
+        #[arg(long)]
+        stage: Option<String>,
+        /// Only collaborations this department initiates or takes part in.
+        #[arg(long)]
+        department: Option<String>,
+        /// Only this owner (负责人).
+        #[arg(long)]
+        owner: Option<String>,
+    },
+    /// One collaboration's whole record.
+    Show {
+        number: String,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// What needs action now, overdue first.
+    Attention {
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+        #[arg(long)]
+        person: Option<String>,
+        #[arg(long)]
+        department: Option<String>,
+    },
+    /// Full-text search over every record.
+    Search {
+        query: String,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// A collaboration's change log (who changed what, when).
+    History {
+        number: String,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// The working-day calendar.
+    Calendar {
+        #[command(subcommand)]
+        command: CalendarCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum CalendarCommand {
+    /// DATE + N working days, counting from the next working day.
+    Due { date: NaiveDate, n: u32 },
+    /// Import a holiday-cn JSON file (one year).
+    Import { file: PathBuf },
+    /// Every day of a year with its working/off status.
+    Show { year: i32 },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("xiezuo: error[{}]: {err}", err.kind());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn open(cli: &Cli) -> Result<Engine, EngineError> {
+    let path = cli.db.clone().unwrap_or_else(xiezuo_engine::paths::default_database_path);
+    let clock: Arc<dyn Clock> = match cli.now {
+        Some(now) => FixedClock::new(now.with_timezone(&Utc)),
+        None => Arc::new(SystemClock),
+    };
+    Engine::open_with_clock(&path, clock)
+}
+
+fn run(cli: Cli) -> Result<ExitCode, EngineError> {
+    let mut engine = open(&cli)?;
+    let mut out = std::io::stdout().lock();
+    match &cli.command {
+        Command::Init => {
+            let path = engine.path().map(|p| p.display().to_string()).unwrap_or_default();
+            writeln!(out, "database ready: {path} (schema {})", xiezuo_engine::db::schema_version())?;
+        }
+        Command::Demo => match engine.load_demo()? {
+            DemoOutcome::Loaded { numbers } => writeln!(out, "demo data loaded: {}", numbers.join(", "))?,
+            DemoOutcome::AlreadyPresent => writeln!(out, "demo data already present")?,
+        },
+        Command::Exec => return exec(&mut engine, &mut out),
+        Command::Register { format, stage, department, owner } => {
+            let query = RegisterQuery {
+                stage: stage.as_deref().map(str::parse).transpose()?,
+                department: department.clone(),
+                owner: owner.clone(),
+                ..Default::default()
+            };
+            output::register(&mut out, &engine.register(&query)?.rows, *format == Format::Json, *format == Format::Csv)?;
+        }
+        Command::Show { number, format } => {
+            let dossier = engine.dossier(number)?;
+            match format {
+                Format::Json => output::json(&mut out, &dossier)?,
+                _ => output::dossier(&mut out, &dossier)?,
+            }
+        }
+        Command::Attention { format, person, department } => {
+            let items = engine.attention(&AttentionFilter { person: person.clone(), department: department.clone() })?;
+            match format {
+                Format::Json => output::json(&mut out, &items)?,
+                _ => output::attention(&mut out, &items)?,
+            }
+        }
+        Command::Search { query, format } => {
+            let hits = engine.search(query, 50)?;
+            match format {
+                Format::Json => output::json(&mut out, &hits)?,
+                _ => output::search(&mut out, &hits)?,
+            }
+        }
+        Command::History { number, format } => {
+            let entries = engine.history(number)?;
+            match format {
+                Format::Json => output::json(&mut out, &entries)?,
+                _ => output::history(&mut out, &entries)?,
+            }
+        }
+        Command::Calendar { command } => match command {
+            CalendarCommand::Due { date, n } => {
+                let due = engine.due(*date, *n);
+                writeln!(out, "{}", due.date)?;
+                if !due.years_without_data.is_empty() {
+                    eprintln!("warning: no holiday data for {:?}; only weekends were skipped (import the year with `xiezuo calendar import`)", due.years_without_data);
+                }
+            }
+            CalendarCommand::Import { file } => {
+                let text = std::fs::read_to_string(file)?;
+                let year = engine.import_holidays(&text)?;
+                writeln!(out, "imported holidays for {year}")?;
+            }
+            CalendarCommand::Show { year } => output::calendar(&mut out, &engine.calendar_year(*year))?,
+        },
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Runs JSON Lines actions; exits 1 if any action failed (every line is still answered).
+fn exec(engine: &mut Engine, out: &mut impl Write) -> Result<ExitCode, EngineError> {
+    let mut failed = false;
+    for line in std::io::stdin().lock().lines() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let outcome = engine.run_json(&line);
+        failed |= matches!(outcome, Outcome::Error(_));
+        writeln!(out, "{}", serde_json::to_string(&outcome).expect("outcomes serialise"))?;
+        out.flush()?;
+    }
+    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}

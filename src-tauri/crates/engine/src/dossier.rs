@@ -1,0 +1,187 @@
+//! The whole record of one collaboration (卷宗): everything the collaboration page, `xiezuo show`
+//! and the documents need, and its history from the change log.
+//!
+//! Child lists are read generically as JSON objects (column → value, JSON list columns parsed)
+//! because they are read models for display and printing; the typed inputs and rules live in the
+//! domain modules.
+
+use crate::error::{EngineError, Result};
+use crate::model::Stage;
+use crate::store::Engine;
+use rusqlite::types::Value as SqlValue;
+use rusqlite::OptionalExtension;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Dossier {
+    pub collaboration: Value,
+    pub stage: Stage,
+    pub step: u8,
+    pub departments: Vec<Value>,
+    pub milestones: Vec<Value>,
+    pub feasibility: Vec<Value>,
+    pub meetings: Vec<Value>,
+    pub responsibilities: Vec<Value>,
+    pub signatures: Vec<Value>,
+    pub tasks: Vec<Value>,
+    pub status_updates: Vec<Value>,
+    pub problems: Vec<Value>,
+    pub risks: Vec<Value>,
+    pub change_requests: Vec<Value>,
+    pub change_approvals: Vec<Value>,
+    pub deliverables: Vec<Value>,
+    pub reviews: Vec<Value>,
+    pub rectifications: Vec<Value>,
+    pub letter: Option<Value>,
+    pub communications: Vec<Value>,
+    pub feedback: Vec<Value>,
+    pub attachments: Vec<Value>,
+}
+
+/// One change-log entry, with the actor's name for display.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct HistoryEntry {
+    pub hlc: String,
+    pub wall_time: String,
+    pub actor: Option<String>,
+    pub device_id: String,
+    pub action: String,
+    pub entity: String,
+    pub entity_id: String,
+    pub op: String,
+    pub changes: Value,
+}
+
+/// Columns that hold JSON lists or objects.
+const JSON_COLUMNS: &[&str] = &[
+    "support_kinds", "attendees", "agenda", "minutes_communication", "minutes_decisions", "collaborators", "changes", "baseline",
+    "self_check", "criteria", "reviewers", "recipients", "participants",
+];
+
+impl Engine {
+    pub fn dossier(&self, collaboration: &str) -> Result<Dossier> {
+        let head = self.collab_head(collaboration)?;
+        let id = head.id.as_str();
+        let list = |sql: &str| self.rows_json(sql, id);
+        let collaboration = list(
+            "SELECT c.*, d.name AS initiating_department, i.name AS initiator_contact, o.name AS owner
+             FROM collaboration c JOIN department d ON d.id = c.initiating_department_id
+             LEFT JOIN person i ON i.id = c.initiator_contact_id LEFT JOIN person o ON o.id = c.owner_person_id WHERE c.id = ?1",
+        )?
+        .into_iter()
+        .next()
+        .ok_or_else(|| EngineError::not_found("collaboration", id))?;
+        Ok(Dossier {
+            collaboration,
+            stage: head.stage,
+            step: head.stage.step(),
+            departments: list(
+                "SELECT cd.*, d.name AS department, p.name AS contact, h.name AS head FROM collab_department cd
+                 JOIN department d ON d.id = cd.department_id LEFT JOIN person p ON p.id = cd.contact_person_id
+                 LEFT JOIN person h ON h.id = d.head_person_id
+                 WHERE cd.collaboration_id = ?1 AND cd.deleted_at IS NULL ORDER BY cd.rowid",
+            )?,
+            milestones: list("SELECT * FROM milestone WHERE collaboration_id = ?1 AND deleted_at IS NULL ORDER BY due_date, position")?,
+            feasibility: list(
+                "SELECT f.*, d.name AS department, p.name AS contact FROM feasibility_answer f JOIN department d ON d.id = f.department_id
+                 LEFT JOIN person p ON p.id = f.contact_person_id WHERE f.collaboration_id = ?1 ORDER BY f.round, f.rowid",
+            )?,
+            meetings: list("SELECT * FROM meeting WHERE collaboration_id = ?1 AND deleted_at IS NULL ORDER BY starts_at")?,
+            responsibilities: list(
+                "SELECT r.*, d.name AS department FROM responsibility r JOIN department d ON d.id = r.department_id
+                 WHERE r.collaboration_id = ?1 AND r.deleted_at IS NULL ORDER BY r.rowid",
+            )?,
+            signatures: list(
+                "SELECT s.*, d.name AS department, p.name AS head FROM signature s JOIN department d ON d.id = s.department_id
+                 LEFT JOIN person p ON p.id = s.head_person_id WHERE s.collaboration_id = ?1 ORDER BY s.rowid",
+            )?,
+            tasks: list(
+                "SELECT t.*, d.name AS department, p.name AS responsible FROM task t JOIN department d ON d.id = t.department_id
+                 JOIN person p ON p.id = t.responsible_person_id WHERE t.collaboration_id = ?1 AND t.deleted_at IS NULL ORDER BY t.start_date, t.rowid",
+            )?,
+            status_updates: list("SELECT * FROM status_update WHERE collaboration_id = ?1 ORDER BY on_date, rowid")?,
+            problems: list(
+                "SELECT pr.*, p.name AS owner FROM problem pr LEFT JOIN person p ON p.id = pr.owner_person_id
+                 WHERE pr.collaboration_id = ?1 AND pr.deleted_at IS NULL ORDER BY pr.rowid",
+            )?,
+            risks: list("SELECT * FROM risk WHERE collaboration_id = ?1 AND deleted_at IS NULL ORDER BY rowid")?,
+            change_requests: list("SELECT * FROM change_request WHERE collaboration_id = ?1 ORDER BY rowid")?,
+            change_approvals: list(
+                "SELECT a.*, d.name AS department FROM change_approval a JOIN department d ON d.id = a.department_id
+                 WHERE a.collaboration_id = ?1 ORDER BY a.rowid",
+            )?,
+            deliverables: list(
+                "SELECT dl.*, d.name AS department FROM deliverable dl JOIN department d ON d.id = dl.department_id
+                 WHERE dl.collaboration_id = ?1 AND dl.deleted_at IS NULL ORDER BY dl.rowid",
+            )?,
+            reviews: list("SELECT * FROM acceptance_review WHERE collaboration_id = ?1 ORDER BY rowid")?,
+            rectifications: list("SELECT * FROM rectification WHERE collaboration_id = ?1 ORDER BY rowid")?,
+            letter: list("SELECT * FROM completion_letter WHERE collaboration_id = ?1")?.into_iter().next(),
+            communications: list("SELECT * FROM communication WHERE collaboration_id = ?1 ORDER BY on_date, rowid")?,
+            feedback: list(
+                "SELECT f.*, d.name AS department FROM feedback f JOIN department d ON d.id = f.department_id
+                 WHERE f.collaboration_id = ?1 ORDER BY f.on_date, f.rowid",
+            )?,
+            attachments: list("SELECT * FROM attachment WHERE collaboration_id = ?1 AND deleted_at IS NULL ORDER BY rowid")?,
+        })
+    }
+
+    /// The collaboration's change log, oldest first: who changed what, when, from which device.
+    pub fn history(&self, collaboration: &str) -> Result<Vec<HistoryEntry>> {
+        let head = self.collab_head(collaboration)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT l.hlc, l.wall_time, p.name, l.device_id, l.action, l.entity, l.entity_id, l.op, l.changes
+             FROM change_log l LEFT JOIN person p ON p.id = l.actor_id WHERE l.collaboration_id = ?1 ORDER BY l.hlc",
+        )?;
+        let rows = stmt.query_map([&head.id], |r| {
+            Ok(HistoryEntry {
+                hlc: r.get(0)?,
+                wall_time: r.get(1)?,
+                actor: r.get(2)?,
+                device_id: r.get(3)?,
+                action: r.get(4)?,
+                entity: r.get(5)?,
+                entity_id: r.get(6)?,
+                op: r.get(7)?,
+                changes: serde_json::from_str(&r.get::<_, String>(8)?).unwrap_or(Value::Null),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn rows_json(&self, sql: &str, id: &str) -> Result<Vec<Value>> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let names: Vec<String> = stmt.column_names().iter().map(|s| s.to_string()).collect();
+        let rows = stmt.query_map([id], |r| {
+            let mut map = Map::new();
+            for (i, name) in names.iter().enumerate() {
+                let value = match r.get::<_, SqlValue>(i)? {
+                    SqlValue::Null => Value::Null,
+                    SqlValue::Integer(n) => Value::from(n),
+                    SqlValue::Real(f) => Value::from(f),
+                    SqlValue::Text(s) if JSON_COLUMNS.contains(&name.as_str()) => serde_json::from_str(&s).unwrap_or(Value::String(s)),
+                    SqlValue::Text(s) => Value::String(s),
+                    SqlValue::Blob(_) => continue,
+                };
+                map.insert(name.clone(), value);
+            }
+            Ok(Value::Object(map))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Full-text search over every text field (see `search`).
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<crate::SearchHit>> {
+        crate::search::search(&self.conn, query, limit.clamp(1, 500))
+    }
+
+    /// Whether a collaboration with this number or id exists.
+    pub fn exists(&self, collaboration: &str) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row("SELECT 1 FROM collaboration WHERE (id = ?1 OR number = ?1) AND deleted_at IS NULL", [collaboration], |r| r.get::<_, i64>(0))
+            .optional()?
+            .is_some())
+    }
+}
