@@ -70,6 +70,9 @@ impl<'a> Writer<'a> {
     /// Returns whether anything changed.
     pub fn update(&mut self, table: &'static str, id: &str, fields: Value) -> Result<bool> {
         let fields = into_object(fields);
+        if fields.is_empty() {
+            return Ok(false);
+        }
         let columns: Vec<&String> = fields.keys().collect();
         columns.iter().for_each(|c| check_identifier(c));
         let before = self.read_columns(table, id, &columns)?;

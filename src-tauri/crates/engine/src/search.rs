@@ -52,7 +52,7 @@ fn is_cjk(c: char) -> bool {
 }
 
 /// Puts a separator around every CJK character so each becomes its own token.
-pub(crate) fn to_index_text(text: &str) -> String {
+pub fn to_index_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len() * 2);
     for c in text.chars() {
         if is_cjk(c) {

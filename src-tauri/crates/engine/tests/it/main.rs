@@ -1,1 +1,10 @@
+//! Engine integration tests: one binary, one temp database file per test.
 
+mod support;
+
+mod calendar;
+mod exec;
+mod gates;
+mod process;
+mod queries;
+mod storage;

@@ -1,0 +1,51 @@
+//! The JSON action interface shared by the CLI's `exec` and the desktop app.
+
+use crate::support::demo;
+use serde_json::{json, Value};
+use xiezuo_engine::action::Outcome;
+
+fn run(ctx: &mut crate::support::Ctx, action: Value) -> Outcome {
+    ctx.engine.run_json(&action.to_string())
+}
+
+#[test]
+fn actions_run_by_name_and_answer_ok_or_a_typed_error() {
+    let mut ctx = demo();
+    let created = run(
+        &mut ctx,
+        json!({"action": "create_collaboration", "payload": {
+            "title": "年终总结会筹备", "initiating_department": "人力资源部", "background": "年终总结", "goal": "12月底前完成",
+            "expected_completion": "2026-12-30",
+            "departments": [{"department": "财务部", "support_kinds": ["data"], "support_text": "提供预算执行数据"}]
+        }}),
+    );
+    let Outcome::Ok(created) = created else { panic!("{created:?}") };
+    assert_eq!(created["number"], "XZ-2026-003");
+    assert_eq!(run(&mut ctx, json!({"action": "send_request", "payload": {"collaboration": "XZ-2026-003"}})), Outcome::Ok(json!({"round": 1})));
+
+    let refused = run(&mut ctx, json!({"action": "answer_feasibility", "payload": {"collaboration": "XZ-2026-003", "department": "财务部", "answer": "object"}}));
+    let Outcome::Error(error) = refused else { panic!("{refused:?}") };
+    assert_eq!(error.kind, "missing_field");
+
+    let Outcome::Ok(register) = run(&mut ctx, json!({"action": "get_register", "payload": {"stage": "confirming"}})) else { panic!() };
+    assert_eq!(register["total"], 1);
+    assert_eq!(register["rows"][0]["title"], "年终总结会筹备");
+}
+
+#[test]
+fn malformed_actions_are_typed_errors() {
+    let mut ctx = demo();
+    let before = ctx.dump();
+    for line in [
+        "not json",
+        r#"{"action": "no_such_action", "payload": {}}"#,
+        r#"{"action": "send_request", "payload": {"collaboration": "XZ-2026-001", "extra": 1}}"#,
+        r#"{"action": "add_task", "payload": {"collaboration": "XZ-2026-001"}}"#,
+        r#"{"action": "calendar_due", "payload": {"start": "2026-02-30", "working_days": 2}}"#,
+        r#"{"action": "add_attachment", "payload": {"file_name": "a.png", "media_type": "image/png", "content_base64": "***"}}"#,
+    ] {
+        let Outcome::Error(error) = ctx.engine.run_json(line) else { panic!("{line} was accepted") };
+        assert_eq!(error.kind, "invalid_input", "{line}");
+    }
+    assert!(ctx.dump() == before);
+}
