@@ -53,6 +53,39 @@ pub struct HistoryEntry {
     pub changes: Value,
 }
 
+/// One dated event in a collaboration's life, for the timeline view.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct TimelineEvent {
+    /// A date (YYYY-MM-DD) or a China-time instant (YYYY-MM-DD HH:MM); text order is time order.
+    pub at: String,
+    pub kind: String,
+    pub title: String,
+    /// The record the event belongs to.
+    pub record_id: String,
+}
+
+/// Every dated event: what happened (request, answers, meetings, statuses, reviews, letter) and
+/// what is planned (milestones, task ends), in time order.
+const TIMELINE_SQL: &str = "
+    SELECT strftime('%Y-%m-%d %H:%M', created_at, '+8 hours'), 'created', title, id FROM collaboration WHERE id = ?1
+    UNION ALL SELECT strftime('%Y-%m-%d %H:%M', min(created_at), '+8 hours'), 'request_sent', '第' || round || '轮', min(id) FROM feasibility_answer WHERE collaboration_id = ?1 GROUP BY round
+    UNION ALL SELECT strftime('%Y-%m-%d %H:%M', f.answered_at, '+8 hours'), 'answer_' || f.answer, d.name || coalesce('：' || f.note, ''), f.id
+              FROM feasibility_answer f JOIN department d ON d.id = f.department_id WHERE f.collaboration_id = ?1 AND f.answered_at IS NOT NULL
+    UNION ALL SELECT strftime('%Y-%m-%d %H:%M', starts_at, '+8 hours'), 'meeting', title, id FROM meeting WHERE collaboration_id = ?1 AND deleted_at IS NULL
+    UNION ALL SELECT strftime('%Y-%m-%d %H:%M', minutes_issued_at, '+8 hours'), 'minutes_issued', title, id FROM meeting WHERE collaboration_id = ?1 AND minutes_issued_at IS NOT NULL
+    UNION ALL SELECT due_date, 'milestone', name, id FROM milestone WHERE collaboration_id = ?1 AND deleted_at IS NULL
+    UNION ALL SELECT s.on_date, 'status_' || s.status, t.title || coalesce('：' || nullif(s.note, ''), ''), s.id
+              FROM status_update s JOIN task t ON t.id = s.task_id WHERE s.collaboration_id = ?1
+    UNION ALL SELECT raised_on, 'risk', title, id FROM risk WHERE collaboration_id = ?1 AND deleted_at IS NULL
+    UNION ALL SELECT strftime('%Y-%m-%d %H:%M', opened_at, '+8 hours'), 'change_' || status, title, id FROM change_request WHERE collaboration_id = ?1
+    UNION ALL SELECT strftime('%Y-%m-%d %H:%M', submitted_at, '+8 hours'), 'deliverable', title || ' v' || version, id FROM deliverable WHERE collaboration_id = ?1 AND deleted_at IS NULL
+    UNION ALL SELECT r.reviewed_on, 'review_' || r.result, d.title || ' v' || r.deliverable_version, r.id
+              FROM acceptance_review r JOIN deliverable d ON d.id = r.deliverable_id WHERE r.collaboration_id = ?1
+    UNION ALL SELECT issued_on, 'letter', '协作完成确认函', id FROM completion_letter WHERE collaboration_id = ?1
+    UNION ALL SELECT on_date, 'communication_' || kind, summary, id FROM communication WHERE collaboration_id = ?1
+    UNION ALL SELECT strftime('%Y-%m-%d %H:%M', archived_at, '+8 hours'), 'archived', '', id FROM collaboration WHERE id = ?1 AND archived_at IS NOT NULL
+    ORDER BY 1, 2";
+
 /// Columns that hold JSON lists or objects.
 const JSON_COLUMNS: &[&str] = &[
     "support_kinds", "attendees", "agenda", "minutes_communication", "minutes_decisions", "collaborators", "changes", "baseline",
@@ -147,6 +180,14 @@ impl Engine {
                 changes: serde_json::from_str(&r.get::<_, String>(8)?).unwrap_or(Value::Null),
             })
         })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The collaboration's dated events in time order (see `TIMELINE_SQL`).
+    pub fn timeline(&self, collaboration: &str) -> Result<Vec<TimelineEvent>> {
+        let head = self.collab_head(collaboration)?;
+        let mut stmt = self.conn.prepare_cached(TIMELINE_SQL)?;
+        let rows = stmt.query_map([&head.id], |r| Ok(TimelineEvent { at: r.get(0)?, kind: r.get(1)?, title: r.get(2)?, record_id: r.get(3)? }))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

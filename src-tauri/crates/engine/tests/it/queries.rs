@@ -124,3 +124,10 @@ fn search_follows_edits() {
     assert_eq!(ctx.engine.search("知识库", 10).unwrap().len(), 1);
     assert!(ctx.engine.search("人工响应", 10).unwrap().is_empty(), "the old text is no longer indexed");
 }
+
+#[test]
+fn the_timeline_lists_what_happened_and_what_is_planned_in_order() {
+    let ctx = demo();
+    let events: Vec<String> = ctx.engine.timeline("XZ-2026-001").unwrap().into_iter().map(|e| format!("{} {} {}", e.at, e.kind, e.title)).collect();
+    insta::assert_snapshot!(events.join("\n"));
+}
