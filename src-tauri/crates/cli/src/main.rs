@@ -179,7 +179,10 @@ fn run(cli: Cli) -> Result<ExitCode, EngineError> {
                 let due = engine.due(*date, *n);
                 writeln!(out, "{}", due.date)?;
                 if !due.years_without_data.is_empty() {
-                    eprintln!("warning: no holiday data for {:?}; only weekends were skipped (import the year with `xiezuo calendar import`)", due.years_without_data);
+                    eprintln!(
+                        "warning: no holiday data for {:?}; only weekends were skipped (import the year with `xiezuo calendar import`)",
+                        due.years_without_data
+                    );
                 }
             }
             CalendarCommand::Import { file } => {

@@ -92,7 +92,13 @@ fn text<'a>(value: &'a Value, key: &str) -> &'a str {
 pub fn dossier(out: &mut impl Write, d: &Dossier) -> io::Result<()> {
     let c = &d.collaboration;
     writeln!(out, "{} {}  [{}]", text(c, "number"), text(c, "title"), d.stage.label_zh())?;
-    writeln!(out, "发起部门: {}   对接人: {}   负责人: {}", text(c, "initiating_department"), text(c, "initiator_contact"), text(c, "owner"))?;
+    writeln!(
+        out,
+        "发起部门: {}   对接人: {}   负责人: {}",
+        text(c, "initiating_department"),
+        text(c, "initiator_contact"),
+        text(c, "owner")
+    )?;
     writeln!(out, "背景: {}\n目标: {}\n期望完成: {}", text(c, "background"), text(c, "goal"), text(c, "expected_completion"))?;
     writeln!(out, "\n协作部门:")?;
     for dep in &d.departments {
@@ -114,9 +120,24 @@ pub fn dossier(out: &mut impl Write, d: &Dossier) -> io::Result<()> {
     }
     writeln!(out, "\n任务:")?;
     for t in &d.tasks {
-        writeln!(out, "  {} {}  {}  {}~{}  {} {}%", text(t, "department"), text(t, "title"), text(t, "responsible"), text(t, "start_date"), text(t, "end_date"), text(t, "status"), t["progress"])?;
+        writeln!(
+            out,
+            "  {} {}  {}  {}~{}  {} {}%",
+            text(t, "department"),
+            text(t, "title"),
+            text(t, "responsible"),
+            text(t, "start_date"),
+            text(t, "end_date"),
+            text(t, "status"),
+            t["progress"]
+        )?;
     }
-    for (label, list, key) in [("风险", &d.risks, "title"), ("问题", &d.problems, "description"), ("变更", &d.change_requests, "title"), ("成果", &d.deliverables, "title")] {
+    for (label, list, key) in [
+        ("风险", &d.risks, "title"),
+        ("问题", &d.problems, "description"),
+        ("变更", &d.change_requests, "title"),
+        ("成果", &d.deliverables, "title"),
+    ] {
         if !list.is_empty() {
             writeln!(out, "\n{label}:")?;
             for item in list {

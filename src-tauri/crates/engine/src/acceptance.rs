@@ -106,7 +106,8 @@ impl Engine {
             require_participant(w, head, &department)?;
             if let Some(task) = &input.task {
                 let found: Option<String> =
-                    w.tx.query_row("SELECT id FROM task WHERE id = ?1 AND collaboration_id = ?2", [task, &head.id], |r| r.get(0)).optional()?;
+                    w.tx.query_row("SELECT id FROM task WHERE id = ?1 AND collaboration_id = ?2", [task, &head.id], |r| r.get(0))
+                        .optional()?;
                 found.ok_or_else(|| EngineError::not_found("task", task))?;
             }
             let now = w.now_text();
@@ -160,7 +161,13 @@ impl Engine {
         let rectifications = input
             .rectifications
             .iter()
-            .map(|r| Ok((required_text("rectifications.description", &r.description)?, r.owner.as_deref().map(|p| self.resolve("person", p)).transpose()?, r.deadline)))
+            .map(|r| {
+                Ok((
+                    required_text("rectifications.description", &r.description)?,
+                    r.owner.as_deref().map(|p| self.resolve("person", p)).transpose()?,
+                    r.deadline,
+                ))
+            })
             .collect::<Result<Vec<_>>>()?;
         if result == ReviewResult::Fail && rectifications.is_empty() {
             return Err(EngineError::RectificationRequired);
@@ -168,11 +175,10 @@ impl Engine {
         let opinion = checked_text("opinion", input.opinion.trim())?;
         let collaboration = self.owning_collaboration("deliverable", &input.deliverable)?;
         self.write_collab("review_deliverable", &collaboration, |w, head| {
-            let (title, status, version, self_check): (String, DeliverableStatus, i64, Option<String>) = w.tx.query_row(
-                "SELECT title, status, version, self_check FROM deliverable WHERE id = ?1",
-                [&input.deliverable],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-            )?;
+            let (title, status, version, self_check): (String, DeliverableStatus, i64, Option<String>) =
+                w.tx.query_row("SELECT title, status, version, self_check FROM deliverable WHERE id = ?1", [&input.deliverable], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                })?;
             if status != DeliverableStatus::Submitted {
                 return Err(EngineError::stage(status, "only a submitted version can be reviewed"));
             }
@@ -227,7 +233,9 @@ impl Engine {
         let collaboration = self.owning_collaboration("deliverable", &input.deliverable)?;
         self.write_collab("resubmit_deliverable", &collaboration, |w, _| {
             let (status, version): (DeliverableStatus, i64) =
-                w.tx.query_row("SELECT status, version FROM deliverable WHERE id = ?1", [&input.deliverable], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                w.tx.query_row("SELECT status, version FROM deliverable WHERE id = ?1", [&input.deliverable], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?;
             if status != DeliverableStatus::Rectifying {
                 return Err(EngineError::stage(status, "only a deliverable under rectification can be resubmitted"));
             }
@@ -296,7 +304,14 @@ fn checked_self_check(items: &[SelfCheckItem]) -> Result<Option<Vec<SelfCheckIte
     }
     items
         .iter()
-        .map(|i| Ok(SelfCheckItem { item: required_text("self_check.item", &i.item)?, complete: i.complete, quality_ok: i.quality_ok, note: checked_text("self_check.note", i.note.trim())? }))
+        .map(|i| {
+            Ok(SelfCheckItem {
+                item: required_text("self_check.item", &i.item)?,
+                complete: i.complete,
+                quality_ok: i.quality_ok,
+                note: checked_text("self_check.note", i.note.trim())?,
+            })
+        })
         .collect::<Result<Vec<_>>>()
         .map(Some)
 }

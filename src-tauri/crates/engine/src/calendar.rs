@@ -24,10 +24,8 @@ const SUPPORTED_YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
 const MAX_SEARCH_DAYS: u32 = 3660;
 
 /// The holiday-cn files shipped with the app, as (year, JSON text).
-const BUNDLED_FILES: [(i32, &str); 2] = [
-    (2025, include_str!("../data/holidays/2025.json")),
-    (2026, include_str!("../data/holidays/2026.json")),
-];
+const BUNDLED_FILES: [(i32, &str); 2] =
+    [(2025, include_str!("../data/holidays/2025.json")), (2026, include_str!("../data/holidays/2026.json"))];
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CalendarError {
@@ -88,9 +86,7 @@ struct RawDay {
 /// # Errors
 /// The first problem found, as a [`CalendarError`]; the file is rejected as a whole.
 pub fn parse_holiday_cn(json: &str) -> Result<HolidayYear, CalendarError> {
-    let raw: RawYear = serde_json::from_str(json).map_err(|e| CalendarError::InvalidJson {
-        reason: e.to_string(),
-    })?;
+    let raw: RawYear = serde_json::from_str(json).map_err(|e| CalendarError::InvalidJson { reason: e.to_string() })?;
     if !SUPPORTED_YEARS.contains(&raw.year) {
         return Err(CalendarError::UnsupportedYear { year: raw.year });
     }
@@ -99,32 +95,19 @@ pub fn parse_holiday_cn(json: &str) -> Result<HolidayYear, CalendarError> {
     for raw_day in raw.days {
         let date = parse_iso_date(&raw_day.date)?;
         if !belongs_to_file_year(raw.year, date) {
-            return Err(CalendarError::DateOutsideYear {
-                year: raw.year,
-                date,
-            });
+            return Err(CalendarError::DateOutsideYear { year: raw.year, date });
         }
         if !seen.insert(date) {
             return Err(CalendarError::DuplicateDate { date });
         }
-        days.push(HolidayDay {
-            name: raw_day.name,
-            date,
-            is_off_day: raw_day.is_off_day,
-        });
+        days.push(HolidayDay { name: raw_day.name, date, is_off_day: raw_day.is_off_day });
     }
-    Ok(HolidayYear {
-        year: raw.year,
-        papers: raw.papers,
-        days,
-    })
+    Ok(HolidayYear { year: raw.year, papers: raw.papers, days })
 }
 
 /// Strict `YYYY-MM-DD`: chrono alone would also accept `2026-2-4` or a signed year.
 fn parse_iso_date(value: &str) -> Result<NaiveDate, CalendarError> {
-    let invalid = || CalendarError::InvalidDate {
-        value: value.to_owned(),
-    };
+    let invalid = || CalendarError::InvalidDate { value: value.to_owned() };
     if value.len() != 10 {
         return Err(invalid());
     }
@@ -133,9 +116,7 @@ fn parse_iso_date(value: &str) -> Result<NaiveDate, CalendarError> {
 
 /// A file for `year` may list its own dates plus the adjoining December and January.
 fn belongs_to_file_year(year: i32, date: NaiveDate) -> bool {
-    date.year() == year
-        || (date.year() == year - 1 && date.month() == 12)
-        || (date.year() == year + 1 && date.month() == 1)
+    date.year() == year || (date.year() == year - 1 && date.month() == 12) || (date.year() == year + 1 && date.month() == 1)
 }
 
 /// The holiday years shipped with the app. Parsed once; the files are compile-time constants and a
@@ -149,10 +130,7 @@ pub fn bundled_years() -> Vec<HolidayYear> {
         .get_or_init(|| {
             BUNDLED_FILES
                 .iter()
-                .map(|(year, json)| {
-                    parse_holiday_cn(json)
-                        .unwrap_or_else(|e| panic!("bundled holiday file {year} is invalid: {e}"))
-                })
+                .map(|(year, json)| parse_holiday_cn(json).unwrap_or_else(|e| panic!("bundled holiday file {year} is invalid: {e}")))
                 .collect()
         })
         .clone()
@@ -226,13 +204,7 @@ impl WorkCalendar {
 
     /// A user edit for one date; wins over every file.
     pub fn set_override(&mut self, date: NaiveDate, is_working_day: bool, note: Option<String>) {
-        self.overrides.insert(
-            date,
-            Override {
-                is_working_day,
-                note,
-            },
-        );
+        self.overrides.insert(date, Override { is_working_day, note });
     }
 
     pub fn clear_override(&mut self, date: NaiveDate) {
@@ -246,39 +218,19 @@ impl WorkCalendar {
 
     /// Sorted years covered by bundled or imported data.
     pub fn years_with_data(&self) -> Vec<i32> {
-        let years: BTreeSet<i32> = self
-            .bundled
-            .keys()
-            .chain(self.imported.keys())
-            .copied()
-            .collect();
+        let years: BTreeSet<i32> = self.bundled.keys().chain(self.imported.keys()).copied().collect();
         years.into_iter().collect()
     }
 
     /// Precedence: override > imported > bundled > rule (Saturday and Sunday off).
     pub fn day(&self, date: NaiveDate) -> DayInfo {
         if let Some(o) = self.overrides.get(&date) {
-            return DayInfo {
-                date,
-                is_working_day: o.is_working_day,
-                name: o.note.clone(),
-                source: DaySource::Override,
-            };
+            return DayInfo { date, is_working_day: o.is_working_day, name: o.note.clone(), source: DaySource::Override };
         }
         if let Some((day, source)) = self.listed_day(date) {
-            return DayInfo {
-                date,
-                is_working_day: !day.is_off_day,
-                name: Some(day.name.clone()),
-                source,
-            };
+            return DayInfo { date, is_working_day: !day.is_off_day, name: Some(day.name.clone()), source };
         }
-        DayInfo {
-            date,
-            is_working_day: !is_weekend(date),
-            name: None,
-            source: DaySource::Rule,
-        }
+        DayInfo { date, is_working_day: !is_weekend(date), name: None, source: DaySource::Rule }
     }
 
     pub fn is_working_day(&self, date: NaiveDate) -> bool {
@@ -308,11 +260,7 @@ impl WorkCalendar {
                 counted += 1;
             }
         }
-        Due {
-            date,
-            working_days: counted,
-            years_without_data: years_without_data.into_iter().collect(),
-        }
+        Due { date, working_days: counted, years_without_data: years_without_data.into_iter().collect() }
     }
 
     /// Every day of `year` in order, for the "view a year" screen. Empty if chrono cannot
@@ -321,11 +269,7 @@ impl WorkCalendar {
         let Some(first) = NaiveDate::from_ymd_opt(year, 1, 1) else {
             return Vec::new();
         };
-        first
-            .iter_days()
-            .take_while(|d| d.year() == year)
-            .map(|d| self.day(d))
-            .collect()
+        first.iter_days().take_while(|d| d.year() == year).map(|d| self.day(d)).collect()
     }
 
     /// The file entry for `date`, if any: the file of the date's own year first, then the
@@ -342,9 +286,7 @@ impl WorkCalendar {
         if let Some(table) = self.imported.get(&year) {
             return Some((table, DaySource::Imported));
         }
-        self.bundled
-            .get(&year)
-            .map(|table| (table, DaySource::Bundled))
+        self.bundled.get(&year).map(|table| (table, DaySource::Bundled))
     }
 }
 
@@ -379,10 +321,7 @@ mod tests {
         // 2025: 28 off days + 5 make-up days; 2026: 33 off days + 6 make-up days.
         assert_eq!(summary, vec![(2025, 33), (2026, 39)]);
         assert!(years.iter().all(|y| !y.papers.is_empty()));
-        assert_eq!(
-            WorkCalendar::with_bundled().years_with_data(),
-            vec![2025, 2026]
-        );
+        assert_eq!(WorkCalendar::with_bundled().years_with_data(), vec![2025, 2026]);
     }
 
     #[test]
@@ -391,25 +330,13 @@ mod tests {
         for year in bundled_years() {
             for day in &year.days {
                 if !day.is_off_day {
-                    assert!(
-                        is_weekend(day.date),
-                        "make-up day {} is not a weekend",
-                        day.date
-                    );
+                    assert!(is_weekend(day.date), "make-up day {} is not a weekend", day.date);
                 }
                 assert_eq!(cal.day(day.date).source, DaySource::Bundled);
             }
         }
         let info = cal.day(d("2026-02-14"));
-        assert_eq!(
-            info,
-            DayInfo {
-                date: d("2026-02-14"),
-                is_working_day: true,
-                name: Some("春节".into()),
-                source: DaySource::Bundled,
-            }
-        );
+        assert_eq!(info, DayInfo { date: d("2026-02-14"), is_working_day: true, name: Some("春节".into()), source: DaySource::Bundled });
         assert!(!cal.is_working_day(d("2026-02-16")));
         // Days the file does not list follow the rule.
         assert_eq!(cal.day(d("2026-03-07")).source, DaySource::Rule); // Saturday
@@ -424,11 +351,7 @@ mod tests {
         for year in [2025, 2026] {
             let days = cal.year(year);
             assert_eq!(days.len(), 365);
-            assert_eq!(
-                days.iter().filter(|i| i.is_working_day).count(),
-                248,
-                "{year}"
-            );
+            assert_eq!(days.iter().filter(|i| i.is_working_day).count(), 248, "{year}");
         }
         assert_eq!(cal.year(2024).len(), 366);
     }
@@ -439,14 +362,7 @@ mod tests {
         // Sat 02-14 is a make-up working day (day 1), 02-15..23 off, Tue 02-24 is day 2.
         assert_eq!(due_date(&cal, "2026-02-13", 1), d("2026-02-14"));
         let due = cal.due(d("2026-02-13"), 2);
-        assert_eq!(
-            due,
-            Due {
-                date: d("2026-02-24"),
-                working_days: 2,
-                years_without_data: vec![],
-            }
-        );
+        assert_eq!(due, Due { date: d("2026-02-24"), working_days: 2, years_without_data: vec![] });
     }
 
     #[test]
@@ -623,50 +539,22 @@ mod tests {
 
     #[test]
     fn parse_errors() {
-        let file = |date: &str| {
-            format!(
-                r#"{{"year":2026,"papers":[],"days":[{{"name":"x","date":"{date}","isOffDay":true}}]}}"#
-            )
-        };
-        assert!(matches!(
-            parse_holiday_cn("{not json"),
-            Err(CalendarError::InvalidJson { .. })
-        ));
-        assert!(matches!(
-            parse_holiday_cn(r#"{"year":2026,"papers":[]}"#),
-            Err(CalendarError::InvalidJson { .. })
-        ));
+        let file = |date: &str| format!(r#"{{"year":2026,"papers":[],"days":[{{"name":"x","date":"{date}","isOffDay":true}}]}}"#);
+        assert!(matches!(parse_holiday_cn("{not json"), Err(CalendarError::InvalidJson { .. })));
+        assert!(matches!(parse_holiday_cn(r#"{"year":2026,"papers":[]}"#), Err(CalendarError::InvalidJson { .. })));
         for bad in ["2026-02-30", "2026/02/14", "2026-2-14", "tomorrow"] {
-            assert_eq!(
-                parse_holiday_cn(&file(bad)),
-                Err(CalendarError::InvalidDate { value: bad.into() })
-            );
+            assert_eq!(parse_holiday_cn(&file(bad)), Err(CalendarError::InvalidDate { value: bad.into() }));
         }
-        for (outside, date) in [
-            ("2024-12-31", d("2024-12-31")),
-            ("2027-02-01", d("2027-02-01")),
-            ("2025-11-30", d("2025-11-30")),
-        ] {
-            assert_eq!(
-                parse_holiday_cn(&file(outside)),
-                Err(CalendarError::DateOutsideYear { year: 2026, date })
-            );
+        for (outside, date) in [("2024-12-31", d("2024-12-31")), ("2027-02-01", d("2027-02-01")), ("2025-11-30", d("2025-11-30"))] {
+            assert_eq!(parse_holiday_cn(&file(outside)), Err(CalendarError::DateOutsideYear { year: 2026, date }));
         }
         let duplicate = r#"{"year":2026,"papers":[],"days":[
             {"name":"春节","date":"2026-02-16","isOffDay":true},
             {"name":"春节","date":"2026-02-16","isOffDay":false}]}"#;
-        assert_eq!(
-            parse_holiday_cn(duplicate),
-            Err(CalendarError::DuplicateDate {
-                date: d("2026-02-16")
-            })
-        );
+        assert_eq!(parse_holiday_cn(duplicate), Err(CalendarError::DuplicateDate { date: d("2026-02-16") }));
         for year in [1999, 2101] {
             let json = format!(r#"{{"year":{year},"papers":[],"days":[]}}"#);
-            assert_eq!(
-                parse_holiday_cn(&json),
-                Err(CalendarError::UnsupportedYear { year })
-            );
+            assert_eq!(parse_holiday_cn(&json), Err(CalendarError::UnsupportedYear { year }));
         }
     }
 
@@ -676,10 +564,7 @@ mod tests {
         let json = serde_json::to_string(&year).unwrap();
         assert!(json.contains(r#""isOffDay":true"#));
         assert_eq!(parse_holiday_cn(&json).unwrap(), year);
-        assert_eq!(
-            serde_json::to_string(&DaySource::Override).unwrap(),
-            r#""override""#
-        );
+        assert_eq!(serde_json::to_string(&DaySource::Override).unwrap(), r#""override""#);
     }
 
     #[test]
@@ -691,9 +576,6 @@ mod tests {
         }
         let due = cal.due(start, 1);
         assert_eq!(due.working_days, 0);
-        assert_eq!(
-            due.date,
-            start + chrono::Days::new(u64::from(MAX_SEARCH_DAYS))
-        );
+        assert_eq!(due.date, start + chrono::Days::new(u64::from(MAX_SEARCH_DAYS)));
     }
 }

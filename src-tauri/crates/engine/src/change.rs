@@ -122,14 +122,15 @@ impl Engine {
         let collaboration = self.owning_collaboration("change_request", &input.change_request)?;
         self.write_collab("decide_change_request", &collaboration, |w, head| {
             let (status, changes): (ChangeStatus, String) =
-                w.tx.query_row("SELECT status, changes FROM change_request WHERE id = ?1", [&input.change_request], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                w.tx.query_row("SELECT status, changes FROM change_request WHERE id = ?1", [&input.change_request], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?;
             if status != ChangeStatus::Pending {
                 return Err(EngineError::AlreadyDecided { entity: "change_request", key: input.change_request.clone() });
             }
             require_participant(w, head, &department)?;
-            let approval: (String, Option<String>) = w
-                .tx
-                .query_row(
+            let approval: (String, Option<String>) =
+                w.tx.query_row(
                     "SELECT id, decision FROM change_approval WHERE change_request_id = ?1 AND department_id = ?2",
                     params![input.change_request, department],
                     |r| Ok((r.get(0)?, r.get(1)?)),
@@ -140,7 +141,11 @@ impl Engine {
                 return Err(EngineError::AlreadyDecided { entity: "change_approval", key: input.department.clone() });
             }
             let now = w.now_text();
-            w.update("change_approval", &approval.0, json!({ "decision": input.decision, "comment": comment, "decided_by": by, "decided_at": now }))?;
+            w.update(
+                "change_approval",
+                &approval.0,
+                json!({ "decision": input.decision, "comment": comment, "decided_by": by, "decided_at": now }),
+            )?;
             let next = if input.decision == Decision::Reject {
                 ChangeStatus::Rejected
             } else {
@@ -149,7 +154,11 @@ impl Engine {
                     [&input.change_request],
                     |r| r.get(0),
                 )?;
-                if waiting == 0 { ChangeStatus::Approved } else { ChangeStatus::Pending }
+                if waiting == 0 {
+                    ChangeStatus::Approved
+                } else {
+                    ChangeStatus::Pending
+                }
             };
             if next == ChangeStatus::Approved {
                 let changes: PlanChanges = serde_json::from_str(&changes).map_err(|e| EngineError::invalid("changes", e.to_string()))?;
@@ -168,9 +177,12 @@ fn validate_changes(w: &Writer, collaboration_id: &str, changes: &PlanChanges) -
     for m in &changes.milestones {
         match &m.milestone {
             Some(id) => {
-                let found: Option<String> = w
-                    .tx
-                    .query_row("SELECT id FROM milestone WHERE id = ?1 AND collaboration_id = ?2 AND deleted_at IS NULL", [id, collaboration_id], |r| r.get(0))
+                let found: Option<String> =
+                    w.tx.query_row(
+                        "SELECT id FROM milestone WHERE id = ?1 AND collaboration_id = ?2 AND deleted_at IS NULL",
+                        [id, collaboration_id],
+                        |r| r.get(0),
+                    )
                     .optional()?;
                 found.ok_or_else(|| EngineError::not_found("milestone", id))?;
             }
@@ -180,11 +192,12 @@ fn validate_changes(w: &Writer, collaboration_id: &str, changes: &PlanChanges) -
         }
     }
     for t in &changes.tasks {
-        let dates: Option<(NaiveDate, NaiveDate)> = w
-            .tx
-            .query_row("SELECT start_date, end_date FROM task WHERE id = ?1 AND collaboration_id = ?2 AND deleted_at IS NULL", [&t.task, collaboration_id], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
+        let dates: Option<(NaiveDate, NaiveDate)> =
+            w.tx.query_row(
+                "SELECT start_date, end_date FROM task WHERE id = ?1 AND collaboration_id = ?2 AND deleted_at IS NULL",
+                [&t.task, collaboration_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .optional()?;
         let (start, end) = dates.ok_or_else(|| EngineError::not_found("task", &t.task))?;
         if t.start_date.unwrap_or(start) > t.end_date.unwrap_or(end) {
@@ -196,9 +209,13 @@ fn validate_changes(w: &Writer, collaboration_id: &str, changes: &PlanChanges) -
 
 /// The plan as it stands: milestones and tasks with their dates and owners.
 fn plan_snapshot(w: &Writer, collaboration_id: &str) -> Result<Value> {
-    let mut stmt = w.tx.prepare("SELECT id, name, due_date FROM milestone WHERE collaboration_id = ?1 AND deleted_at IS NULL ORDER BY due_date, position")?;
+    let mut stmt = w.tx.prepare(
+        "SELECT id, name, due_date FROM milestone WHERE collaboration_id = ?1 AND deleted_at IS NULL ORDER BY due_date, position",
+    )?;
     let milestones: Vec<Value> = stmt
-        .query_map([collaboration_id], |r| Ok(json!({ "id": r.get::<_, String>(0)?, "name": r.get::<_, String>(1)?, "due_date": r.get::<_, String>(2)? })))?
+        .query_map([collaboration_id], |r| {
+            Ok(json!({ "id": r.get::<_, String>(0)?, "name": r.get::<_, String>(1)?, "due_date": r.get::<_, String>(2)? }))
+        })?
         .collect::<rusqlite::Result<_>>()?;
     let mut stmt = w.tx.prepare(
         "SELECT id, title, responsible_person_id, start_date, end_date FROM task WHERE collaboration_id = ?1 AND deleted_at IS NULL ORDER BY start_date, rowid",

@@ -91,10 +91,8 @@ impl<'a> Writer<'a> {
         let sql = format!("UPDATE {table} SET {} WHERE id = ?", sets.join(", "));
         self.tx.execute(&sql, rusqlite::params_from_iter(values))?;
 
-        let log: Map<String, Value> = changed
-            .iter()
-            .map(|(k, v)| (k.clone(), serde_json::json!([before.get(k).cloned().unwrap_or(Value::Null), v])))
-            .collect();
+        let log: Map<String, Value> =
+            changed.iter().map(|(k, v)| (k.clone(), serde_json::json!([before.get(k).cloned().unwrap_or(Value::Null), v]))).collect();
         search::reindex(&self.tx, table, id, self.ctx.collaboration_id.as_deref(), &changed)?;
         self.log(table, id, "update", log)?;
         Ok(true)

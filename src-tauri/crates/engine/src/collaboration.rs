@@ -166,7 +166,9 @@ impl Engine {
                 fields.insert(field.into(), json!(checked_text(field, value.trim())?));
             }
         }
-        self.write_collab("update_notes", &patch.collaboration, |w, head| w.update("collaboration", &head.id, Value::Object(fields)).map(drop))
+        self.write_collab("update_notes", &patch.collaboration, |w, head| {
+            w.update("collaboration", &head.id, Value::Object(fields)).map(drop)
+        })
     }
 
     /// Files a completed collaboration away; afterwards it is read-only until reopened.
@@ -188,7 +190,8 @@ impl Engine {
             return Err(EngineError::stage(head.stage, "only an archived collaboration can be reopened"));
         }
         self.write("reopen", Some(&head.id), |w| {
-            w.update("collaboration", &head.id, json!({ "stage": Stage::Completed, "archived_at": null, "reopen_reason": reason })).map(drop)
+            w.update("collaboration", &head.id, json!({ "stage": Stage::Completed, "archived_at": null, "reopen_reason": reason }))
+                .map(drop)
         })
     }
 
@@ -205,9 +208,9 @@ impl Engine {
             }
             let contact = match ask.contact.as_deref() {
                 Some(p) => Some(self.resolve("person", p)?),
-                None => self
-                    .conn
-                    .query_row("SELECT default_contact_person_id FROM department WHERE id = ?1", [&department_id], |r| r.get(0))?,
+                None => {
+                    self.conn.query_row("SELECT default_contact_person_id FROM department WHERE id = ?1", [&department_id], |r| r.get(0))?
+                }
             };
             resolved.push(ResolvedAsk {
                 department_id,
@@ -246,10 +249,7 @@ struct ResolvedAsk {
 }
 
 fn checked_milestones(milestones: &[MilestoneInput]) -> Result<Vec<MilestoneInput>> {
-    milestones
-        .iter()
-        .map(|m| Ok(MilestoneInput { name: required_text("milestones.name", &m.name)?, due_date: m.due_date }))
-        .collect()
+    milestones.iter().map(|m| Ok(MilestoneInput { name: required_text("milestones.name", &m.name)?, due_date: m.due_date })).collect()
 }
 
 /// Hands out the next number for `prefix` and `year`, e.g. `XZ-2026-007`; numbers are never reused.
@@ -259,10 +259,9 @@ fn next_number(w: &mut Writer, prefix: &str, year: i32) -> Result<String> {
         params![prefix, year],
         |r| r.get(0),
     )?;
-    let last: i64 = w
-        .tx
-        .query_row("SELECT last FROM number_sequence WHERE prefix = ?1 AND year = ?2", params![prefix, year], |r| r.get(0))
-        .unwrap_or(0);
+    let last: i64 =
+        w.tx.query_row("SELECT last FROM number_sequence WHERE prefix = ?1 AND year = ?2", params![prefix, year], |r| r.get(0))
+            .unwrap_or(0);
     let next = last.max(used_max) + 1;
     w.tx.execute(
         "INSERT INTO number_sequence (prefix, year, last) VALUES (?1, ?2, ?3) ON CONFLICT(prefix, year) DO UPDATE SET last = excluded.last",
@@ -273,7 +272,8 @@ fn next_number(w: &mut Writer, prefix: &str, year: i32) -> Result<String> {
 
 fn replace_asks(w: &mut Writer, collaboration_id: &str, asks: &[ResolvedAsk]) -> Result<()> {
     let existing: Vec<(String, String)> = {
-        let mut stmt = w.tx.prepare("SELECT id, department_id FROM collab_department WHERE collaboration_id = ?1 AND deleted_at IS NULL")?;
+        let mut stmt =
+            w.tx.prepare("SELECT id, department_id FROM collab_department WHERE collaboration_id = ?1 AND deleted_at IS NULL")?;
         let rows = stmt.query_map([collaboration_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
@@ -306,7 +306,8 @@ fn replace_asks(w: &mut Writer, collaboration_id: &str, asks: &[ResolvedAsk]) ->
 /// Replaces the milestones that belong to the request (not those agreed in meetings).
 fn replace_request_milestones(w: &mut Writer, collaboration_id: &str, milestones: &[MilestoneInput]) -> Result<()> {
     let existing: Vec<String> = {
-        let mut stmt = w.tx.prepare("SELECT id FROM milestone WHERE collaboration_id = ?1 AND meeting_id IS NULL AND deleted_at IS NULL")?;
+        let mut stmt =
+            w.tx.prepare("SELECT id FROM milestone WHERE collaboration_id = ?1 AND meeting_id IS NULL AND deleted_at IS NULL")?;
         let rows = stmt.query_map([collaboration_id], |r| r.get(0))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
@@ -316,7 +317,12 @@ fn replace_request_milestones(w: &mut Writer, collaboration_id: &str, milestones
     insert_milestones(w, collaboration_id, None, milestones)
 }
 
-pub(crate) fn insert_milestones(w: &mut Writer, collaboration_id: &str, meeting_id: Option<&str>, milestones: &[MilestoneInput]) -> Result<()> {
+pub(crate) fn insert_milestones(
+    w: &mut Writer,
+    collaboration_id: &str,
+    meeting_id: Option<&str>,
+    milestones: &[MilestoneInput],
+) -> Result<()> {
     for (position, m) in milestones.iter().enumerate() {
         w.insert(
             "milestone",

@@ -35,11 +35,7 @@ pub fn open(path: &Path) -> Result<Connection> {
     if path.exists() {
         let found = inspect_existing(path)?;
         if found > schema_version() {
-            return Err(EngineError::NewerDatabase {
-                path: path.display().to_string(),
-                found,
-                supported: schema_version(),
-            });
+            return Err(EngineError::NewerDatabase { path: path.display().to_string(), found, supported: schema_version() });
         }
         if found > 0 && found < schema_version() {
             backup_before_migration(path, found)?;

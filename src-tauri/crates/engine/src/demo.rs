@@ -145,7 +145,11 @@ impl Engine {
             ends_at: at("2026-10-08", "16:00"),
             place: s("3楼第一会议室"),
             attendees: vec![s("王磊"), s("陈静"), s("李娜"), s("赵强")],
-            agenda: vec![s("需求背景：Q4新产品上市推广"), s("初步分工：市场部负责调研与方案，销售部提供客户数据与渠道支持"), s("议题：客户反馈数据范围与提交时间")],
+            agenda: vec![
+                s("需求背景：Q4新产品上市推广"),
+                s("初步分工：市场部负责调研与方案，销售部提供客户数据与渠道支持"),
+                s("议题：客户反馈数据范围与提交时间"),
+            ],
         })?;
         clock.set(at("2026-10-08", "17:30"));
         self.save_minutes(MinutesInput {
@@ -153,8 +157,12 @@ impl Engine {
             goal: Some(s("Q4完成新产品上市推广，3个月内市场份额提升15%")),
             milestones: None,
             responsibilities: Some(vec![
-                ResponsibilityInput { department: s("市场部"), items: vec![s("用户画像分析"), s("推广方案制定与活动执行")] },
-                ResponsibilityInput { department: s("销售部"), items: vec![s("提供10月前30天客户反馈"), s("渠道推广配合")] },
+                ResponsibilityInput {
+                    department: s("市场部"), items: vec![s("用户画像分析"), s("推广方案制定与活动执行")]
+                },
+                ResponsibilityInput {
+                    department: s("销售部"), items: vec![s("提供10月前30天客户反馈"), s("渠道推广配合")]
+                },
             ]),
             communication: Some(CommunicationMechanism {
                 weekly_meeting: s("每周一 10:00 推进会"),
@@ -221,7 +229,11 @@ impl Engine {
             text: s("客户反馈需细化“购买偏好”维度"),
             on_date: None,
         })?;
-        self.update_notes(NotesPatch { collaboration: id.clone(), progress_note: Some(s("调研阶段（销售部数据收集中）")), ..Default::default() })?;
+        self.update_notes(NotesPatch {
+            collaboration: id.clone(),
+            progress_note: Some(s("调研阶段（销售部数据收集中）")),
+            ..Default::default()
+        })?;
         Ok(created.number)
     }
 
@@ -269,7 +281,11 @@ impl Engine {
             ends_at: at("2026-10-09", "11:30"),
             place: s("5楼培训室"),
             attendees: vec![s("孙丽"), s("郑凯"), s("张伟"), s("刘洋")],
-            agenda: vec![s("需求背景：年度技能培训覆盖80%员工"), s("初步分工：人力资源部统筹，研发部汇总技术类需求"), s("议题：培训形式与讲师来源")],
+            agenda: vec![
+                s("需求背景：年度技能培训覆盖80%员工"),
+                s("初步分工：人力资源部统筹，研发部汇总技术类需求"),
+                s("议题：培训形式与讲师来源"),
+            ],
         })?;
         clock.set(at("2026-10-09", "15:00"));
         self.save_minutes(MinutesInput {
@@ -277,7 +293,9 @@ impl Engine {
             goal: Some(s("年内完成年度技能培训，覆盖80%员工，平均满意度≥85分")),
             milestones: None,
             responsibilities: Some(vec![
-                ResponsibilityInput { department: s("人力资源部"), items: vec![s("培训需求汇总与课程设计"), s("培训机构对接与组织实施")] },
+                ResponsibilityInput {
+                    department: s("人力资源部"), items: vec![s("培训需求汇总与课程设计"), s("培训机构对接与组织实施")]
+                },
                 ResponsibilityInput { department: s("研发部"), items: vec![s("技术类培训需求提报"), s("内部讲师推荐")] },
             ]),
             communication: Some(CommunicationMechanism {
@@ -335,15 +353,25 @@ impl Engine {
             on_date: None,
             participants: vec![s("刘洋"), s("郑凯")],
         })?;
-        self.add_feedback(FeedbackInput { collaboration: id.clone(), department: s("研发部"), text: s("建议增加外部讲师资源"), on_date: None })?;
-        self.update_notes(NotesPatch { collaboration: id.clone(), progress_note: Some(s("需求汇总阶段（研发部反馈已接收）")), ..Default::default() })?;
+        self.add_feedback(FeedbackInput {
+            collaboration: id.clone(),
+            department: s("研发部"),
+            text: s("建议增加外部讲师资源"),
+            on_date: None,
+        })?;
+        self.update_notes(NotesPatch {
+            collaboration: id.clone(),
+            progress_note: Some(s("需求汇总阶段（研发部反馈已接收）")),
+            ..Default::default()
+        })?;
         Ok(created.number)
     }
 
     /// Marks the latest signature slots of a document kind as signed (the heads signed on paper).
     fn record_demo_signature(&mut self, collaboration: &str, kind: &str, signed_on: &str) -> Result<()> {
         let ids: Vec<String> = {
-            let mut stmt = self.conn.prepare("SELECT id FROM signature WHERE collaboration_id = ?1 AND document_kind = ?2 AND signed_on IS NULL")?;
+            let mut stmt =
+                self.conn.prepare("SELECT id FROM signature WHERE collaboration_id = ?1 AND document_kind = ?2 AND signed_on IS NULL")?;
             let rows = stmt.query_map([collaboration, kind], |r| r.get(0))?;
             rows.collect::<rusqlite::Result<_>>()?
         };

@@ -88,8 +88,19 @@ const TIMELINE_SQL: &str = "
 
 /// Columns that hold JSON lists or objects.
 const JSON_COLUMNS: &[&str] = &[
-    "support_kinds", "attendees", "agenda", "minutes_communication", "minutes_decisions", "collaborators", "changes", "baseline",
-    "self_check", "criteria", "reviewers", "recipients", "participants",
+    "support_kinds",
+    "attendees",
+    "agenda",
+    "minutes_communication",
+    "minutes_decisions",
+    "collaborators",
+    "changes",
+    "baseline",
+    "self_check",
+    "criteria",
+    "reviewers",
+    "recipients",
+    "participants",
 ];
 
 impl Engine {
@@ -187,7 +198,8 @@ impl Engine {
     pub fn timeline(&self, collaboration: &str) -> Result<Vec<TimelineEvent>> {
         let head = self.collab_head(collaboration)?;
         let mut stmt = self.conn.prepare_cached(TIMELINE_SQL)?;
-        let rows = stmt.query_map([&head.id], |r| Ok(TimelineEvent { at: r.get(0)?, kind: r.get(1)?, title: r.get(2)?, record_id: r.get(3)? }))?;
+        let rows =
+            stmt.query_map([&head.id], |r| Ok(TimelineEvent { at: r.get(0)?, kind: r.get(1)?, title: r.get(2)?, record_id: r.get(3)? }))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -221,7 +233,9 @@ impl Engine {
     pub fn exists(&self, collaboration: &str) -> Result<bool> {
         Ok(self
             .conn
-            .query_row("SELECT 1 FROM collaboration WHERE (id = ?1 OR number = ?1) AND deleted_at IS NULL", [collaboration], |r| r.get::<_, i64>(0))
+            .query_row("SELECT 1 FROM collaboration WHERE (id = ?1 OR number = ?1) AND deleted_at IS NULL", [collaboration], |r| {
+                r.get::<_, i64>(0)
+            })
             .optional()?
             .is_some())
     }

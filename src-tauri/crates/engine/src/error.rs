@@ -65,7 +65,9 @@ pub enum EngineError {
     #[error("database is busy (another program is writing); try again")]
     Busy,
 
-    #[error("database {path} was written by a newer Xiezuo (schema {found}, this app knows {supported}); update the app or open another file")]
+    #[error(
+        "database {path} was written by a newer Xiezuo (schema {found}, this app knows {supported}); update the app or open another file"
+    )]
     NewerDatabase { path: String, found: i64, supported: i64 },
 
     #[error("cannot open database {path}: {reason}")]

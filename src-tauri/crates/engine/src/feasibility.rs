@@ -37,7 +37,11 @@ impl Engine {
         let today = self.today();
         let due = due_under(&self.calendar, today, sla);
         self.write_collab("send_request", collaboration, |w, head| {
-            require_stage(head, &[Stage::Draft, Stage::Revising], "the request was already sent; it can be resent only after an objection")?;
+            require_stage(
+                head,
+                &[Stage::Draft, Stage::Revising],
+                "the request was already sent; it can be resent only after an objection",
+            )?;
             let (background, goal, expected, initiating_head): (String, String, Option<String>, Option<String>) = w.tx.query_row(
                 "SELECT c.background, c.goal, c.expected_completion, d.head_person_id FROM collaboration c
                  JOIN department d ON d.id = c.initiating_department_id WHERE c.id = ?1",
@@ -45,7 +49,9 @@ impl Engine {
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )?;
             let departments: Vec<String> = {
-                let mut stmt = w.tx.prepare("SELECT department_id FROM collab_department WHERE collaboration_id = ?1 AND deleted_at IS NULL ORDER BY rowid")?;
+                let mut stmt = w.tx.prepare(
+                    "SELECT department_id FROM collab_department WHERE collaboration_id = ?1 AND deleted_at IS NULL ORDER BY rowid",
+                )?;
                 let rows = stmt.query_map([&head.id], |r| r.get(0))?;
                 rows.collect::<rusqlite::Result<_>>()?
             };

@@ -22,6 +22,7 @@ pub mod attention;
 pub mod change;
 pub mod collaboration;
 pub mod communication;
+pub mod dossier;
 pub mod feasibility;
 pub mod meeting;
 pub mod org;
@@ -29,7 +30,6 @@ pub mod register;
 pub mod risk;
 pub mod store;
 pub mod task;
-pub mod dossier;
 pub mod working_days;
 
 pub use attention::{AttentionFilter, AttentionItem};

@@ -131,7 +131,9 @@ impl Engine {
         Ok(self.conn.query_row(
             "SELECT name, number_prefix, feasibility_sla_days, minutes_sla_hours FROM org_settings WHERE id = ?1",
             [ORG_ID],
-            |r| Ok(OrgSettings { name: r.get(0)?, number_prefix: r.get(1)?, feasibility_sla_days: r.get(2)?, minutes_sla_hours: r.get(3)? }),
+            |r| {
+                Ok(OrgSettings { name: r.get(0)?, number_prefix: r.get(1)?, feasibility_sla_days: r.get(2)?, minutes_sla_hours: r.get(3)? })
+            },
         )?)
     }
 

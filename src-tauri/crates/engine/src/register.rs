@@ -149,7 +149,11 @@ impl Engine {
             conditions.push(format!("c.expected_completion <= ?{}", values.len()));
         }
         let filter = conditions.join(" AND ");
-        let total: i64 = self.conn.query_row(&format!("SELECT count(*) FROM collaboration c WHERE {filter}"), rusqlite::params_from_iter(values.iter()), |r| r.get(0))?;
+        let total: i64 = self.conn.query_row(
+            &format!("SELECT count(*) FROM collaboration c WHERE {filter}"),
+            rusqlite::params_from_iter(values.iter()),
+            |r| r.get(0),
+        )?;
 
         let order = match query.sort {
             RegisterSort::Number => "c.number",
@@ -223,7 +227,8 @@ impl Engine {
             "SELECT DISTINCT due_date, name FROM milestone WHERE collaboration_id = ?1 AND deleted_at IS NULL ORDER BY due_date, name",
         )?;
         let rows = stmt.query_map([id], |r| Ok((r.get::<_, NaiveDate>(0)?, r.get::<_, String>(1)?)))?;
-        let parts = rows.map(|r| r.map(|(date, name)| format!("{}：{}", short_date_zh(date), name))).collect::<rusqlite::Result<Vec<_>>>()?;
+        let parts =
+            rows.map(|r| r.map(|(date, name)| format!("{}：{}", short_date_zh(date), name))).collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(parts.join("；"))
     }
 

@@ -117,7 +117,9 @@ pub(crate) fn forget(conn: &Connection, table: &str, id: &str) -> Result<()> {
 
 fn remove_entry(conn: &Connection, table: &str, id: &str, field: &str) -> Result<()> {
     let rowid: Option<i64> = conn
-        .query_row("SELECT fts_rowid FROM search_row WHERE entity = ?1 AND entity_id = ?2 AND field = ?3", params![table, id, field], |r| r.get(0))
+        .query_row("SELECT fts_rowid FROM search_row WHERE entity = ?1 AND entity_id = ?2 AND field = ?3", params![table, id, field], |r| {
+            r.get(0)
+        })
         .optional()?;
     if let Some(rowid) = rowid {
         conn.execute("DELETE FROM search_index WHERE rowid = ?1", [rowid])?;

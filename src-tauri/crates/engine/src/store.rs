@@ -95,7 +95,12 @@ impl Engine {
     }
 
     /// Runs `apply` as one write: IMMEDIATE transaction, change log, all or nothing.
-    pub(crate) fn write<T>(&mut self, action: &'static str, collaboration_id: Option<&str>, apply: impl FnOnce(&mut Writer) -> Result<T>) -> Result<T> {
+    pub(crate) fn write<T>(
+        &mut self,
+        action: &'static str,
+        collaboration_id: Option<&str>,
+        apply: impl FnOnce(&mut Writer) -> Result<T>,
+    ) -> Result<T> {
         let actor_id = self.me()?;
         let now = self.clock.now();
         let today = self.clock.today();
@@ -115,7 +120,12 @@ impl Engine {
     }
 
     /// A write scoped to one collaboration, refused if it is archived.
-    pub(crate) fn write_collab<T>(&mut self, action: &'static str, collaboration: &str, apply: impl FnOnce(&mut Writer, &CollabHead) -> Result<T>) -> Result<T> {
+    pub(crate) fn write_collab<T>(
+        &mut self,
+        action: &'static str,
+        collaboration: &str,
+        apply: impl FnOnce(&mut Writer, &CollabHead) -> Result<T>,
+    ) -> Result<T> {
         let head = self.collab_head(collaboration)?;
         if head.stage == Stage::Archived {
             return Err(EngineError::ReadOnly { number: head.number });

@@ -76,10 +76,9 @@ impl Engine {
         let mut next = self.calendar.clone();
         next.add_imported(year.clone());
         self.write("import_holidays", None, |w| {
-            let existing: Option<String> = w
-                .tx
-                .query_row("SELECT id FROM calendar_import WHERE year = ?1 AND deleted_at IS NULL", [year.year], |r| r.get(0))
-                .optional()?;
+            let existing: Option<String> =
+                w.tx.query_row("SELECT id FROM calendar_import WHERE year = ?1 AND deleted_at IS NULL", [year.year], |r| r.get(0))
+                    .optional()?;
             match existing {
                 Some(id) => w.update("calendar_import", &id, json!({ "data": data }))?,
                 None => {
@@ -101,7 +100,11 @@ impl Engine {
             match override_id(w, date)? {
                 Some(id) => w.update("calendar_override", &id, json!({ "is_working_day": is_working_day, "note": note }))?,
                 None => {
-                    w.insert("calendar_override", &crate::new_id(), json!({ "date": date, "is_working_day": is_working_day, "note": note }))?;
+                    w.insert(
+                        "calendar_override",
+                        &crate::new_id(),
+                        json!({ "date": date, "is_working_day": is_working_day, "note": note }),
+                    )?;
                     true
                 }
             };
@@ -127,10 +130,7 @@ impl Engine {
 }
 
 fn override_id(w: &Writer, date: NaiveDate) -> Result<Option<String>> {
-    Ok(w
-        .tx
-        .query_row("SELECT id FROM calendar_override WHERE date = ?1 AND deleted_at IS NULL", [date], |r| r.get(0))
-        .optional()?)
+    Ok(w.tx.query_row("SELECT id FROM calendar_override WHERE date = ?1 AND deleted_at IS NULL", [date], |r| r.get(0)).optional()?)
 }
 
 /// Recomputes every unanswered feasibility deadline from its rule inputs under `cal`.

@@ -86,5 +86,7 @@ fn calendar_edits_survive_reopening() {
 fn a_malformed_holiday_file_is_refused_without_change() {
     let mut ctx = demo();
     ctx.refused("calendar", |e| e.import_holidays("{not json"));
-    ctx.refused("calendar", |e| e.import_holidays(r#"{"year":2027,"papers":[],"days":[{"name":"x","date":"2027-02-30","isOffDay":true}]}"#));
+    ctx.refused("calendar", |e| {
+        e.import_holidays(r#"{"year":2027,"papers":[],"days":[{"name":"x","date":"2027-02-30","isOffDay":true}]}"#)
+    });
 }

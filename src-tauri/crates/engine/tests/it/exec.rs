@@ -21,9 +21,15 @@ fn actions_run_by_name_and_answer_ok_or_a_typed_error() {
     );
     let Outcome::Ok(created) = created else { panic!("{created:?}") };
     assert_eq!(created["number"], "XZ-2026-003");
-    assert_eq!(run(&mut ctx, json!({"action": "send_request", "payload": {"collaboration": "XZ-2026-003"}})), Outcome::Ok(json!({"round": 1})));
+    assert_eq!(
+        run(&mut ctx, json!({"action": "send_request", "payload": {"collaboration": "XZ-2026-003"}})),
+        Outcome::Ok(json!({"round": 1}))
+    );
 
-    let refused = run(&mut ctx, json!({"action": "answer_feasibility", "payload": {"collaboration": "XZ-2026-003", "department": "财务部", "answer": "object"}}));
+    let refused = run(
+        &mut ctx,
+        json!({"action": "answer_feasibility", "payload": {"collaboration": "XZ-2026-003", "department": "财务部", "answer": "object"}}),
+    );
     let Outcome::Error(error) = refused else { panic!("{refused:?}") };
     assert_eq!(error.kind, "missing_field");
 

@@ -47,7 +47,14 @@ fn a_request_needs_departments_background_goal_and_date_before_sending() {
         ctx.engine.update_request(patch).unwrap();
         let err = ctx.refused("missing_field", |e| e.send_request(&number));
         assert!(matches!(err, EngineError::MissingField { field: ref f } if f == field));
-        ctx.engine.update_request(RequestPatch { collaboration: number.clone(), background: Some(s("背景")), goal: Some(s("目标")), ..Default::default() }).unwrap();
+        ctx.engine
+            .update_request(RequestPatch {
+                collaboration: number.clone(),
+                background: Some(s("背景")),
+                goal: Some(s("目标")),
+                ..Default::default()
+            })
+            .unwrap();
     }
     let no_date = ctx
         .engine
@@ -94,7 +101,9 @@ fn answers_follow_the_rules() {
     ctx.refused("not_found", |e| e.answer_feasibility(answer(&number, "不存在的部门", FeasibilityAnswer::Confirm, None)));
     ctx.engine.answer_feasibility(answer(&number, "市场部", FeasibilityAnswer::Confirm, None)).unwrap();
     ctx.refused("already_decided", |e| e.answer_feasibility(answer(&number, "市场部", FeasibilityAnswer::Object, Some("改主意"))));
-    ctx.refused("stage_gate", |e| e.update_request(RequestPatch { collaboration: number.clone(), title: Some(s("改名")), ..Default::default() }));
+    ctx.refused("stage_gate", |e| {
+        e.update_request(RequestPatch { collaboration: number.clone(), title: Some(s("改名")), ..Default::default() })
+    });
     ctx.refused("stage_gate", |e| e.send_request(&number));
 }
 
@@ -160,19 +169,48 @@ fn tasks_have_one_responsible_person_valid_dates_and_wait_for_execution() {
     outsider.department = s("财务部");
     ctx.refused("not_participant", |e| e.add_task(outsider));
     let id = ctx.engine.add_task(task(&number, "2026-12-01", "2026-12-05", "刘洋", vec![s("张伟")])).unwrap();
-    ctx.refused("missing_field", |e| e.post_status(StatusInput { task: id.clone(), status: TaskStatus::Blocked, progress: None, note: None, on_date: None, by: None }));
-    ctx.refused("invalid_input", |e| e.post_status(StatusInput { task: id.clone(), status: TaskStatus::InProgress, progress: Some(101), note: None, on_date: None, by: None }));
-    ctx.refused("invalid_input", |e| e.post_status(StatusInput { task: id.clone(), status: TaskStatus::InProgress, progress: None, note: None, on_date: Some(day("2026-12-25")), by: None }));
+    ctx.refused("missing_field", |e| {
+        e.post_status(StatusInput { task: id.clone(), status: TaskStatus::Blocked, progress: None, note: None, on_date: None, by: None })
+    });
+    ctx.refused("invalid_input", |e| {
+        e.post_status(StatusInput {
+            task: id.clone(),
+            status: TaskStatus::InProgress,
+            progress: Some(101),
+            note: None,
+            on_date: None,
+            by: None,
+        })
+    });
+    ctx.refused("invalid_input", |e| {
+        e.post_status(StatusInput {
+            task: id.clone(),
+            status: TaskStatus::InProgress,
+            progress: None,
+            note: None,
+            on_date: Some(day("2026-12-25")),
+            by: None,
+        })
+    });
 }
 
 #[test]
 fn acceptance_needs_a_self_check_rectifications_and_passed_deliverables() {
     let mut ctx = demo();
     let (number, _) = third_in_execution(&mut ctx);
-    ctx.refused("deliverables_not_passed", |e| e.issue_completion_letter(LetterInput { collaboration: number.clone(), body: None, by: None }));
+    ctx.refused("deliverables_not_passed", |e| {
+        e.issue_completion_letter(LetterInput { collaboration: number.clone(), body: None, by: None })
+    });
     let deliverable = ctx
         .engine
-        .submit_deliverable(DeliverableInput { collaboration: number.clone(), department: s("市场部"), task: None, title: s("用户画像报告"), self_check: vec![], attachment: None })
+        .submit_deliverable(DeliverableInput {
+            collaboration: number.clone(),
+            department: s("市场部"),
+            task: None,
+            title: s("用户画像报告"),
+            self_check: vec![],
+            attachment: None,
+        })
         .unwrap();
     let review = |passed: bool| ReviewInput {
         deliverable: deliverable.clone(),
@@ -186,7 +224,9 @@ fn acceptance_needs_a_self_check_rectifications_and_passed_deliverables() {
     ctx.engine.record_self_check(&deliverable, &self_check()).unwrap();
     ctx.refused("rectification_required", |e| e.review_deliverable(review(false)));
     ctx.refused("missing_field", |e| e.review_deliverable(ReviewInput { criteria: vec![], ..review(true) }));
-    let err = ctx.refused("deliverables_not_passed", |e| e.issue_completion_letter(LetterInput { collaboration: number.clone(), body: None, by: None }));
+    let err = ctx.refused("deliverables_not_passed", |e| {
+        e.issue_completion_letter(LetterInput { collaboration: number.clone(), body: None, by: None })
+    });
     assert!(matches!(err, EngineError::DeliverablesNotPassed { ref deliverables } if deliverables == &vec![s("用户画像报告")]));
     ctx.refused("stage_gate", |e| e.archive(&number));
 }
@@ -200,7 +240,10 @@ fn only_the_initiator_opens_changes_and_every_party_decides_once() {
         collaboration: number.clone(),
         title: s("交付顺延"),
         reason: s("需求变更"),
-        changes: PlanChanges { milestones: vec![MilestoneChange { milestone: Some(milestone.clone()), name: None, due_date: day("2027-04-30") }], tasks: vec![] },
+        changes: PlanChanges {
+            milestones: vec![MilestoneChange { milestone: Some(milestone.clone()), name: None, due_date: day("2027-04-30") }],
+            tasks: vec![],
+        },
         by: Some(s(by)),
     };
     let err = ctx.refused("not_initiator", |e| e.open_change_request(request("陈静")));
@@ -226,10 +269,24 @@ fn only_the_initiator_opens_changes_and_every_party_decides_once() {
 #[test]
 fn bad_input_is_refused_without_change() {
     let mut ctx = demo();
-    ctx.refused("missing_field", |e| e.create_collaboration(NewCollaboration { title: s("  "), initiating_department: s("市场部"), ..Default::default() }));
-    ctx.refused("not_found", |e| e.create_collaboration(NewCollaboration { title: s("x"), initiating_department: s("'; DROP TABLE collaboration; --"), ..Default::default() }));
-    ctx.refused("invalid_input", |e| e.create_collaboration(NewCollaboration { title: s("a\u{0}b"), initiating_department: s("市场部"), ..Default::default() }));
-    ctx.refused("invalid_input", |e| e.create_collaboration(NewCollaboration { title: "长".repeat(20_001), initiating_department: s("市场部"), ..Default::default() }));
+    ctx.refused("missing_field", |e| {
+        e.create_collaboration(NewCollaboration { title: s("  "), initiating_department: s("市场部"), ..Default::default() })
+    });
+    ctx.refused("not_found", |e| {
+        e.create_collaboration(NewCollaboration {
+            title: s("x"),
+            initiating_department: s("'; DROP TABLE collaboration; --"),
+            ..Default::default()
+        })
+    });
+    ctx.refused("invalid_input", |e| {
+        e.create_collaboration(NewCollaboration { title: s("a\u{0}b"), initiating_department: s("市场部"), ..Default::default() })
+    });
+    ctx.refused("invalid_input", |e| {
+        e.create_collaboration(NewCollaboration {
+            title: "长".repeat(20_001), initiating_department: s("市场部"), ..Default::default()
+        })
+    });
     ctx.refused("invalid_input", |e| {
         e.create_collaboration(NewCollaboration {
             title: s("自己协作自己"),

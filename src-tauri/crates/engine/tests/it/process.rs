@@ -4,7 +4,9 @@
 //! review with rectification and resubmission, archiving and reopening.
 
 use crate::support::{at, day, demo, Ctx};
-use xiezuo_engine::acceptance::{Criterion, DeliverableInput, LetterInput, RectificationInput, ResubmitInput, ReviewInput, ReviewResult, SelfCheckItem};
+use xiezuo_engine::acceptance::{
+    Criterion, DeliverableInput, LetterInput, RectificationInput, ResubmitInput, ReviewInput, ReviewResult, SelfCheckItem,
+};
 use xiezuo_engine::change::{ChangeDecisionInput, ChangeRequestInput, MilestoneChange, PlanChanges, TaskChange};
 use xiezuo_engine::collaboration::{DepartmentAsk, MilestoneInput, NewCollaboration, RequestPatch};
 use xiezuo_engine::feasibility::AnswerInput;
@@ -49,8 +51,18 @@ pub fn create_third(ctx: &mut Ctx) -> String {
             expected_completion: Some(day("2027-03-31")),
             remarks: s(""),
             departments: vec![
-                DepartmentAsk { department: s("市场部"), support_kinds: vec![SupportKind::Data], support_text: s("提供用户画像与常见问题数据"), contact: Some(s("陈静")) },
-                DepartmentAsk { department: s("测试部"), support_kinds: vec![SupportKind::Approval], support_text: s("制定验收标准并执行验收测试"), contact: None },
+                DepartmentAsk {
+                    department: s("市场部"),
+                    support_kinds: vec![SupportKind::Data],
+                    support_text: s("提供用户画像与常见问题数据"),
+                    contact: Some(s("陈静")),
+                },
+                DepartmentAsk {
+                    department: s("测试部"),
+                    support_kinds: vec![SupportKind::Approval],
+                    support_text: s("制定验收标准并执行验收测试"),
+                    contact: None,
+                },
             ],
             milestones: vec![MilestoneInput { name: s("方案评审"), due_date: day("2026-12-18") }],
         })
@@ -68,8 +80,18 @@ pub fn third_in_execution(ctx: &mut Ctx) -> (String, String) {
         .update_request(RequestPatch {
             collaboration: number.clone(),
             departments: Some(vec![
-                DepartmentAsk { department: s("市场部"), support_kinds: vec![SupportKind::Data], support_text: s("提供用户画像与常见问题数据"), contact: Some(s("陈静")) },
-                DepartmentAsk { department: s("测试部"), support_kinds: vec![SupportKind::Approval], support_text: s("12月4日前确定验收标准，并执行验收测试"), contact: None },
+                DepartmentAsk {
+                    department: s("市场部"),
+                    support_kinds: vec![SupportKind::Data],
+                    support_text: s("提供用户画像与常见问题数据"),
+                    contact: Some(s("陈静")),
+                },
+                DepartmentAsk {
+                    department: s("测试部"),
+                    support_kinds: vec![SupportKind::Approval],
+                    support_text: s("12月4日前确定验收标准，并执行验收测试"),
+                    contact: None,
+                },
             ]),
             ..Default::default()
         })
@@ -77,22 +99,24 @@ pub fn third_in_execution(ctx: &mut Ctx) -> (String, String) {
     ctx.engine.send_request(&number).unwrap();
     ctx.engine.answer_feasibility(answer(&number, "市场部", FeasibilityAnswer::Confirm, None)).unwrap();
     ctx.engine.answer_feasibility(answer(&number, "测试部", FeasibilityAnswer::Confirm, None)).unwrap();
-    let meeting = ctx
-        .engine
-        .schedule_meeting(MeetingInput {
-            collaboration: number.clone(),
-            kind: MeetingKind::Kickoff,
-            title: None,
-            starts_at: at("2026-11-26 10:00"),
-            ends_at: at("2026-11-26 12:00"),
-            place: s("研发楼201"),
-            attendees: vec![s("张伟"), s("陈静"), s("吴刚")],
-            agenda: vec![s("需求背景"), s("初步分工框架"), s("验收标准讨论")],
-        })
-        .unwrap();
+    let meeting = ctx.engine.schedule_meeting(kickoff_meeting(&number)).unwrap();
     ctx.engine.save_minutes(full_minutes(&meeting)).unwrap();
     ctx.engine.issue_minutes(&meeting).unwrap();
     (number, meeting)
+}
+
+/// The third collaboration's kickoff on Thursday 2026-11-26.
+pub fn kickoff_meeting(number: &str) -> MeetingInput {
+    MeetingInput {
+        collaboration: s(number),
+        kind: MeetingKind::Kickoff,
+        title: None,
+        starts_at: at("2026-11-26 10:00"),
+        ends_at: at("2026-11-26 12:00"),
+        place: s("研发楼201"),
+        attendees: vec![s("张伟"), s("陈静"), s("吴刚")],
+        agenda: vec![s("需求背景"), s("初步分工框架"), s("验收标准讨论")],
+    }
 }
 
 pub fn full_minutes(meeting: &str) -> MinutesInput {
@@ -108,7 +132,11 @@ pub fn full_minutes(meeting: &str) -> MinutesInput {
             ResponsibilityInput { department: s("市场部"), items: vec![s("用户画像分析")] },
             ResponsibilityInput { department: s("测试部"), items: vec![s("验收标准制定")] },
         ]),
-        communication: Some(CommunicationMechanism { weekly_meeting: s("每周二10:00"), urgent_channel: s("电话"), sync_method: s("共享文档") }),
+        communication: Some(CommunicationMechanism {
+            weekly_meeting: s("每周二10:00"),
+            urgent_channel: s("电话"),
+            sync_method: s("共享文档"),
+        }),
         decisions: Some(vec![s("测试部12月4日前提交验收标准")]),
         summary: Some(s("明确分工与验收标准时间")),
     }
@@ -127,9 +155,16 @@ fn third_collaboration_walks_every_stage() {
     assert_eq!(dossier.stage, Stage::Confirming);
     assert!(dossier.feasibility.iter().all(|f| f["due_date"] == "2026-11-26"), "Tue + 2 working days");
     assert_eq!(ctx.engine.answer_feasibility(answer(&number, "市场部", FeasibilityAnswer::Confirm, None)).unwrap(), Stage::Confirming);
-    assert_eq!(ctx.engine.answer_feasibility(answer(&number, "测试部", FeasibilityAnswer::Object, Some("验收标准需提前两周确定"))).unwrap(), Stage::Revising);
+    assert_eq!(
+        ctx.engine.answer_feasibility(answer(&number, "测试部", FeasibilityAnswer::Object, Some("验收标准需提前两周确定"))).unwrap(),
+        Stage::Revising
+    );
     ctx.engine
-        .update_request(RequestPatch { collaboration: number.clone(), goal: Some(s("上线智能客服，自动应答率达到60%，满意度≥90分")), ..Default::default() })
+        .update_request(RequestPatch {
+            collaboration: number.clone(),
+            goal: Some(s("上线智能客服，自动应答率达到60%，满意度≥90分")),
+            ..Default::default()
+        })
         .unwrap();
     ctx.set_now("2026-11-25 10:00");
     assert_eq!(ctx.engine.send_request(&number).unwrap(), 2);
@@ -137,22 +172,14 @@ fn third_collaboration_walks_every_stage() {
     assert_eq!(ctx.engine.answer_feasibility(answer(&number, "市场部", FeasibilityAnswer::Confirm, None)).unwrap(), Stage::Kickoff);
     let dossier = ctx.engine.dossier(&number).unwrap();
     assert_eq!(dossier.feasibility.len(), 4, "both rounds stay on record");
-    assert_eq!(dossier.departments.iter().find(|d| d["department"] == "测试部").unwrap()["contact"], "吴刚", "default contact named on confirmation");
+    assert_eq!(
+        dossier.departments.iter().find(|d| d["department"] == "测试部").unwrap()["contact"],
+        "吴刚",
+        "default contact named on confirmation"
+    );
 
     // Step 2: kickoff; minutes with a gap, then an overlap, then complete.
-    let meeting = ctx
-        .engine
-        .schedule_meeting(MeetingInput {
-            collaboration: number.clone(),
-            kind: MeetingKind::Kickoff,
-            title: None,
-            starts_at: at("2026-11-26 10:00"),
-            ends_at: at("2026-11-26 12:00"),
-            place: s("研发楼201"),
-            attendees: vec![s("张伟"), s("陈静"), s("吴刚")],
-            agenda: vec![s("需求背景"), s("初步分工框架"), s("验收标准讨论")],
-        })
-        .unwrap();
+    let meeting = ctx.engine.schedule_meeting(kickoff_meeting(&number)).unwrap();
     let mut minutes = full_minutes(&meeting);
     minutes.responsibilities = Some(vec![
         ResponsibilityInput { department: s("研发部"), items: vec![s("功能开发")] },
@@ -188,18 +215,45 @@ fn third_collaboration_walks_every_stage() {
         .unwrap();
     ctx.set_now("2026-11-27 18:00");
     ctx.engine
-        .post_status(StatusInput { task: dev_task.clone(), status: TaskStatus::Blocked, progress: Some(5), note: Some(s("等待常见问题数据")), on_date: None, by: None })
+        .post_status(StatusInput {
+            task: dev_task.clone(),
+            status: TaskStatus::Blocked,
+            progress: Some(5),
+            note: Some(s("等待常见问题数据")),
+            on_date: None,
+            by: None,
+        })
         .unwrap();
     ctx.engine
-        .add_problem(ProblemInput { collaboration: number.clone(), meeting: Some(meeting.clone()), description: s("常见问题数据未提供"), owner: s("陈静"), deadline: day("2026-12-02") })
+        .add_problem(ProblemInput {
+            collaboration: number.clone(),
+            meeting: Some(meeting.clone()),
+            description: s("常见问题数据未提供"),
+            owner: s("陈静"),
+            deadline: day("2026-12-02"),
+        })
         .unwrap();
     let risk = ctx
         .engine
-        .raise_risk(RiskInput { collaboration: number.clone(), title: s("数据延迟"), description: s(""), impact: s("可能推迟调研节点"), raised_by: Some(s("刘洋")), escalate: true })
+        .raise_risk(RiskInput {
+            collaboration: number.clone(),
+            title: s("数据延迟"),
+            description: s(""),
+            impact: s("可能推迟调研节点"),
+            raised_by: Some(s("刘洋")),
+            escalate: true,
+        })
         .unwrap();
     ctx.engine.decide_risk(&risk, "市场部优先提供前100个高频问题", true).unwrap();
     ctx.engine
-        .post_status(StatusInput { task: dev_task.clone(), status: TaskStatus::InProgress, progress: Some(10), note: None, on_date: None, by: None })
+        .post_status(StatusInput {
+            task: dev_task.clone(),
+            status: TaskStatus::InProgress,
+            progress: Some(10),
+            note: None,
+            on_date: None,
+            by: None,
+        })
         .unwrap();
 
     let milestone = ctx.id(&format!(
@@ -225,7 +279,11 @@ fn third_collaboration_walks_every_stage() {
     };
     assert_eq!(ctx.engine.decide_change_request(decide(&rejected, "研发部", Decision::Approve)).unwrap(), ChangeStatus::Pending);
     assert_eq!(ctx.engine.decide_change_request(decide(&rejected, "市场部", Decision::Reject)).unwrap(), ChangeStatus::Rejected);
-    assert_eq!(ctx.text(&format!("SELECT due_date FROM milestone WHERE id = '{milestone}'")), "2026-12-11", "a rejected change changes nothing");
+    assert_eq!(
+        ctx.text(&format!("SELECT due_date FROM milestone WHERE id = '{milestone}'")),
+        "2026-12-11",
+        "a rejected change changes nothing"
+    );
 
     let approved = ctx.engine.open_change_request(change("调研节点顺延（第二次）")).unwrap();
     for department in ["研发部", "市场部"] {
@@ -234,7 +292,8 @@ fn third_collaboration_walks_every_stage() {
     assert_eq!(ctx.engine.decide_change_request(decide(&approved, "测试部", Decision::Approve)).unwrap(), ChangeStatus::Approved);
     assert_eq!(ctx.text(&format!("SELECT due_date FROM milestone WHERE id = '{milestone}'")), "2026-12-18");
     assert_eq!(ctx.text(&format!("SELECT end_date FROM task WHERE id = '{dev_task}'")), "2027-03-05");
-    let baseline: serde_json::Value = serde_json::from_str(&ctx.text(&format!("SELECT baseline FROM change_request WHERE id = '{approved}'"))).unwrap();
+    let baseline: serde_json::Value =
+        serde_json::from_str(&ctx.text(&format!("SELECT baseline FROM change_request WHERE id = '{approved}'"))).unwrap();
     assert!(baseline["milestones"].as_array().unwrap().iter().any(|m| m["due_date"] == "2026-12-11"), "the plan before the change is kept");
 
     // Step 4: deliverable, failed review, rectification, resubmission, pass, letter, archive.
@@ -252,25 +311,47 @@ fn third_collaboration_walks_every_stage() {
     assert_eq!(stage(&ctx, &number), Stage::Accepting);
     let review = |passed: bool| ReviewInput {
         deliverable: deliverable.clone(),
-        criteria: vec![criterion("功能模块覆盖率", passed), Criterion { name: s("用户满意度"), target: s("≥90分"), measured: s("92分"), passed: true }],
+        criteria: vec![
+            criterion("功能模块覆盖率", passed),
+            Criterion { name: s("用户满意度"), target: s("≥90分"), measured: s("92分"), passed: true },
+        ],
         reviewers: vec![s("吴刚"), s("陈静")],
         opinion: s(if passed { "同意验收" } else { "覆盖率不足" }),
-        rectifications: if passed { vec![] } else { vec![RectificationInput { description: s("补齐售后场景"), owner: Some(s("刘洋")), deadline: day("2026-12-10") }] },
+        rectifications: if passed {
+            vec![]
+        } else {
+            vec![RectificationInput { description: s("补齐售后场景"), owner: Some(s("刘洋")), deadline: day("2026-12-10") }]
+        },
     };
     assert_eq!(ctx.engine.review_deliverable(review(false)).unwrap(), ReviewResult::Fail);
     assert_eq!(ctx.count("SELECT count(*) FROM rectification WHERE closed_at IS NULL"), 1);
-    ctx.refused("deliverables_not_passed", |e| e.issue_completion_letter(LetterInput { collaboration: number.clone(), body: None, by: None }));
-    assert_eq!(ctx.engine.resubmit_deliverable(ResubmitInput { deliverable: deliverable.clone(), self_check: self_check(), attachment: None }).unwrap(), 2);
+    ctx.refused("deliverables_not_passed", |e| {
+        e.issue_completion_letter(LetterInput { collaboration: number.clone(), body: None, by: None })
+    });
+    assert_eq!(
+        ctx.engine
+            .resubmit_deliverable(ResubmitInput { deliverable: deliverable.clone(), self_check: self_check(), attachment: None })
+            .unwrap(),
+        2
+    );
     assert_eq!(ctx.engine.review_deliverable(review(true)).unwrap(), ReviewResult::Pass);
     assert_eq!(ctx.count("SELECT count(*) FROM rectification WHERE closed_at IS NULL"), 0);
-    ctx.engine.issue_completion_letter(LetterInput { collaboration: number.clone(), body: Some(s("感谢各部门支持")), by: Some(s("张伟")) }).unwrap();
+    ctx.engine
+        .issue_completion_letter(LetterInput {
+            collaboration: number.clone(), body: Some(s("感谢各部门支持")), by: Some(s("张伟"))
+        })
+        .unwrap();
     assert_eq!(stage(&ctx, &number), Stage::Completed);
-    let recipients = ctx.text(&format!("SELECT recipients FROM completion_letter l JOIN collaboration c ON c.id = l.collaboration_id WHERE c.number = '{number}'"));
+    let recipients = ctx.text(&format!(
+        "SELECT recipients FROM completion_letter l JOIN collaboration c ON c.id = l.collaboration_id WHERE c.number = '{number}'"
+    ));
     assert_eq!(serde_json::from_str::<Vec<String>>(&recipients).unwrap().len(), 3);
 
     ctx.engine.archive(&number).unwrap();
     assert_eq!(stage(&ctx, &number), Stage::Archived);
-    ctx.refused("read_only", |e| e.post_status(StatusInput { task: dev_task.clone(), status: TaskStatus::Done, progress: None, note: None, on_date: None, by: None }));
+    ctx.refused("read_only", |e| {
+        e.post_status(StatusInput { task: dev_task.clone(), status: TaskStatus::Done, progress: None, note: None, on_date: None, by: None })
+    });
     ctx.refused("missing_field", |e| e.reopen(&number, "  "));
     ctx.engine.reopen(&number, "审计要求补充材料").unwrap();
     assert_eq!(stage(&ctx, &number), Stage::Completed);
@@ -280,10 +361,33 @@ fn third_collaboration_walks_every_stage() {
     let mut steps = actions.clone();
     steps.dedup();
     let expected_order = [
-        "create_collaboration", "send_request", "answer_feasibility", "update_request", "send_request", "answer_feasibility", "schedule_meeting",
-        "save_minutes", "issue_minutes", "record_signature", "add_task", "post_status", "add_problem", "raise_risk", "decide_risk", "post_status",
-        "open_change_request", "decide_change_request", "open_change_request", "decide_change_request", "submit_deliverable", "review_deliverable",
-        "resubmit_deliverable", "review_deliverable", "issue_completion_letter", "archive", "reopen",
+        "create_collaboration",
+        "send_request",
+        "answer_feasibility",
+        "update_request",
+        "send_request",
+        "answer_feasibility",
+        "schedule_meeting",
+        "save_minutes",
+        "issue_minutes",
+        "record_signature",
+        "add_task",
+        "post_status",
+        "add_problem",
+        "raise_risk",
+        "decide_risk",
+        "post_status",
+        "open_change_request",
+        "decide_change_request",
+        "open_change_request",
+        "decide_change_request",
+        "submit_deliverable",
+        "review_deliverable",
+        "resubmit_deliverable",
+        "review_deliverable",
+        "issue_completion_letter",
+        "archive",
+        "reopen",
     ];
     assert_eq!(steps, expected_order);
 }
@@ -295,7 +399,16 @@ fn demo_collaborations_finish_and_archive() {
         assert_eq!(stage(&ctx, number), Stage::Executing);
         let tasks: Vec<String> = ctx.engine.dossier(number).unwrap().tasks.iter().map(|t| t["id"].as_str().unwrap().to_string()).collect();
         for task in &tasks {
-            ctx.engine.post_status(StatusInput { task: task.clone(), status: TaskStatus::Done, progress: None, note: Some(s("完成")), on_date: None, by: None }).unwrap();
+            ctx.engine
+                .post_status(StatusInput {
+                    task: task.clone(),
+                    status: TaskStatus::Done,
+                    progress: None,
+                    note: Some(s("完成")),
+                    on_date: None,
+                    by: None,
+                })
+                .unwrap();
         }
         let deliverable = ctx
             .engine

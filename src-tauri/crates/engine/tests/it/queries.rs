@@ -26,7 +26,11 @@ fn the_register_filters_sorts_and_pages() {
     create_third(&mut ctx);
     let numbers = |q: RegisterQuery| -> Vec<String> { ctx.engine.register(&q).unwrap().rows.into_iter().map(|r| r.number).collect() };
     assert_eq!(numbers(RegisterQuery { stage: Some(Stage::Draft), ..Default::default() }), vec!["XZ-2026-003"]);
-    assert_eq!(numbers(RegisterQuery { department: Some("研发部".into()), ..Default::default() }), vec!["XZ-2026-002", "XZ-2026-003"], "initiating or collaborating");
+    assert_eq!(
+        numbers(RegisterQuery { department: Some("研发部".into()), ..Default::default() }),
+        vec!["XZ-2026-002", "XZ-2026-003"],
+        "initiating or collaborating"
+    );
     assert_eq!(numbers(RegisterQuery { owner: Some("孙丽".into()), ..Default::default() }), vec!["XZ-2026-002"]);
     assert_eq!(
         numbers(RegisterQuery { sort: RegisterSort::ExpectedCompletion, descending: true, ..Default::default() }),
@@ -48,7 +52,9 @@ fn the_attention_list_shows_what_needs_action_overdue_first() {
     let items = ctx.engine.attention(&AttentionFilter::default()).unwrap();
     let lines: Vec<String> = items
         .iter()
-        .map(|i| format!("{}{:?} {} {} {}", if i.overdue { "! " } else { "  " }, i.kind, i.number, i.subject, i.due.as_deref().unwrap_or("-")))
+        .map(|i| {
+            format!("{}{:?} {} {} {}", if i.overdue { "! " } else { "  " }, i.kind, i.number, i.subject, i.due.as_deref().unwrap_or("-"))
+        })
         .collect();
     insta::assert_snapshot!(lines.join("\n"));
 
@@ -76,12 +82,27 @@ fn blocked_and_unreported_tasks_and_pending_changes_need_attention() {
         })
         .unwrap();
     let kinds = |ctx: &crate::support::Ctx| -> Vec<String> {
-        ctx.engine.attention(&AttentionFilter::default()).unwrap().into_iter().filter(|i| i.subject_id == task).map(|i| format!("{:?}", i.kind)).collect()
+        ctx.engine
+            .attention(&AttentionFilter::default())
+            .unwrap()
+            .into_iter()
+            .filter(|i| i.subject_id == task)
+            .map(|i| format!("{:?}", i.kind))
+            .collect()
     };
     assert!(kinds(&ctx).is_empty(), "a task started today needs no status yet");
     ctx.set_now("2026-11-26 09:00");
     assert_eq!(kinds(&ctx), vec!["TaskNoStatus"], "no status for more than one working day");
-    ctx.engine.post_status(StatusInput { task: task.clone(), status: TaskStatus::Blocked, progress: None, note: Some("环境未就绪".into()), on_date: None, by: None }).unwrap();
+    ctx.engine
+        .post_status(StatusInput {
+            task: task.clone(),
+            status: TaskStatus::Blocked,
+            progress: None,
+            note: Some("环境未就绪".into()),
+            on_date: None,
+            by: None,
+        })
+        .unwrap();
     assert_eq!(kinds(&ctx), vec!["TaskBlocked"]);
 }
 
@@ -119,7 +140,11 @@ fn search_follows_edits() {
     let number = create_third(&mut ctx);
     assert!(ctx.engine.search("知识库", 10).unwrap().is_empty());
     ctx.engine
-        .update_request(xiezuo_engine::collaboration::RequestPatch { collaboration: number.clone(), background: Some("建设知识库".into()), ..Default::default() })
+        .update_request(xiezuo_engine::collaboration::RequestPatch {
+            collaboration: number.clone(),
+            background: Some("建设知识库".into()),
+            ..Default::default()
+        })
         .unwrap();
     assert_eq!(ctx.engine.search("知识库", 10).unwrap().len(), 1);
     assert!(ctx.engine.search("人工响应", 10).unwrap().is_empty(), "the old text is no longer indexed");
@@ -128,6 +153,7 @@ fn search_follows_edits() {
 #[test]
 fn the_timeline_lists_what_happened_and_what_is_planned_in_order() {
     let ctx = demo();
-    let events: Vec<String> = ctx.engine.timeline("XZ-2026-001").unwrap().into_iter().map(|e| format!("{} {} {}", e.at, e.kind, e.title)).collect();
+    let events: Vec<String> =
+        ctx.engine.timeline("XZ-2026-001").unwrap().into_iter().map(|e| format!("{} {} {}", e.at, e.kind, e.title)).collect();
     insta::assert_snapshot!(events.join("\n"));
 }

@@ -14,12 +14,20 @@ fn every_write_is_in_the_change_log_with_actor_device_and_clock() {
         .unwrap();
     assert_eq!(unlogged, 0);
     let (actor, device, hlc): (Option<String>, String, String) = conn
-        .query_row("SELECT actor_id, device_id, hlc FROM change_log WHERE action = 'post_status' LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .query_row("SELECT actor_id, device_id, hlc FROM change_log WHERE action = 'post_status' LIMIT 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
         .unwrap();
     assert_eq!(actor.as_deref(), Some(ctx.engine.me().unwrap().unwrap().as_str()));
     assert_eq!(device, ctx.engine.device_id());
     assert!(hlc.ends_with(&device));
-    let ordered: Vec<String> = conn.prepare("SELECT hlc FROM change_log ORDER BY rowid").unwrap().query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    let ordered: Vec<String> = conn
+        .prepare("SELECT hlc FROM change_log ORDER BY rowid")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
     assert!(ordered.windows(2).all(|w| w[0] < w[1]), "hybrid logical clock increases with every change");
     let err = conn.execute("UPDATE change_log SET action = 'x'", []).unwrap_err();
     assert!(err.to_string().contains("append-only"));
