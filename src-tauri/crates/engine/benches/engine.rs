@@ -22,7 +22,6 @@ use rusqlite::Connection;
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::Instant;
 use xiezuo_engine::clock::{china_offset, FixedClock};
 use xiezuo_engine::collaboration::{DepartmentAsk, MilestoneInput, NewCollaboration};
@@ -290,7 +289,10 @@ struct Bulk<'c> {
 
 impl Bulk<'_> {
     fn insert(&mut self, table: &'static str, collaboration: &str, fields: Vec<(&'static str, Sql)>) -> String {
-        let id = xiezuo_engine::new_id();
+        self.insert_with_id(table, xiezuo_engine::new_id(), collaboration, fields)
+    }
+
+    fn insert_with_id(&mut self, table: &'static str, id: String, collaboration: &str, fields: Vec<(&'static str, Sql)>) -> String {
         let now = rfc3339(self.now);
         let mut columns = String::from("id, created_at, created_by, updated_at, updated_by");
         let mut values = vec![text(&id), text(&now), opt(self.actor.clone()), text(&now), opt(self.actor.clone())];
@@ -303,7 +305,7 @@ impl Bulk<'_> {
         let sql = format!("INSERT INTO {table} ({columns}) VALUES ({placeholders})");
         self.conn.prepare_cached(&sql).unwrap().execute(rusqlite::params_from_iter(values)).unwrap();
 
-        let searchable = SEARCHABLE.iter().find(|(t, _)| *t == table).map_or(&[][..], |(_, f)| f);
+        let searchable = SEARCHABLE.iter().find(|(t, _)| *t == table).map_or(&[][..], |&(_, f)| f);
         let mut changes = Map::new();
         for (column, value) in &fields {
             let as_json = match value {
@@ -420,8 +422,8 @@ fn seed_one(b: &mut Bulk, rng: &mut Rng, org: &Org, created: NaiveDate, sequence
     let (stage, finished) = stage_for(rng, created, expected);
     let executing = matches!(stage, Stage::Executing | Stage::Accepting | Stage::Completed | Stage::Archived);
     let title = format!("{}{}{}", if rng.chance(0.7) { rng.pick(&TITLE_PREFIX) } else { "" }, rng.pick(&SUBJECTS), rng.pick(&ACTIONS));
-    let goal = fill(rng, rng.clone_pick(&GOALS), &title);
-    let mut remarks = fill(rng, rng.clone_pick(&REMARKS), &title);
+    let goal = rng.fill_from(&GOALS, &title);
+    let mut remarks = rng.fill_from(&REMARKS, &title);
     if rng.chance(0.0005) {
         remarks = "需协调海南分公司资源".into(); // a rare phrase of two common characters
     }
@@ -441,16 +443,18 @@ fn seed_one(b: &mut Bulk, rng: &mut Rng, org: &Org, created: NaiveDate, sequence
         Stage::Archived | Stage::Completed => "已完成，成果验收通过".to_string(),
         _ => String::new(),
     };
-    let cid = b.insert(
+    let cid = xiezuo_engine::new_id();
+    b.insert_with_id(
         "collaboration",
-        "",
+        cid.clone(),
+        &cid,
         vec![
             ("number", text(&number)),
             ("title", text(&title)),
             ("initiating_department_id", text(dept_id)),
             ("initiator_contact_id", text(&owner)),
             ("owner_person_id", text(&owner)),
-            ("background", text(fill(rng, rng.clone_pick(&BACKGROUNDS), &title))),
+            ("background", text(rng.fill_from(&BACKGROUNDS, &title))),
             ("goal", text(&goal)),
             ("expected_completion", text(expected.to_string())),
             ("stage", text(stage.code())),
@@ -464,8 +468,6 @@ fn seed_one(b: &mut Bulk, rng: &mut Rng, org: &Org, created: NaiveDate, sequence
             ("archived_at", if stage == Stage::Archived { text(rfc3339(at(finished + Duration::days(3), 10, 0))) } else { Sql::Null }),
         ],
     );
-    // The search entries of the collaboration itself carry its own id.
-    b.conn.execute("UPDATE search_index SET collaboration_id = ?1 WHERE collaboration_id = ''", [&cid]).ok();
     for &d in &others {
         b.insert(
             "collab_department",
@@ -474,7 +476,7 @@ fn seed_one(b: &mut Bulk, rng: &mut Rng, org: &Org, created: NaiveDate, sequence
                 ("collaboration_id", text(&cid)),
                 ("department_id", text(&org.departments[d].0)),
                 ("support_kinds", text(r#"["data","resources"]"#)),
-                ("support_text", text(fill(rng, rng.clone_pick(&SUPPORT), &title))),
+                ("support_text", text(rng.fill_from(&SUPPORT, &title))),
                 ("contact_person_id", text(contact(d))),
             ],
         );
@@ -660,7 +662,7 @@ fn seed_one(b: &mut Bulk, rng: &mut Rng, org: &Org, created: NaiveDate, sequence
             let last = u + 1 == updates;
             let on = if last { last_day } else { start };
             let (s, p) = if last { (status, progress) } else { ("in_progress", progress / 2) };
-            let note = if s == "blocked" { format!("受阻：{}资源未到位，需协调", rng.pick(&DEPARTMENTS)) } else { fill(rng, rng.clone_pick(&STATUS_NOTES), "") };
+            let note = if s == "blocked" { format!("受阻：{}资源未到位，需协调", rng.pick(&DEPARTMENTS)) } else { rng.fill_from(&STATUS_NOTES, "") };
             b.now = at(on, 18, 0);
             b.insert(
                 "status_update",
@@ -684,7 +686,7 @@ fn seed_one(b: &mut Bulk, rng: &mut Rng, org: &Org, created: NaiveDate, sequence
         b.insert(
             "communication",
             &cid,
-            vec![("collaboration_id", text(&cid)), ("on_date", text(on.min(today()).to_string())), ("kind", text(kind)), ("summary", text(fill(rng, rng.clone_pick(&COMMUNICATIONS), ""))), ("participants", text("[]"))],
+            vec![("collaboration_id", text(&cid)), ("on_date", text(on.min(today()).to_string())), ("kind", text(kind)), ("summary", text(rng.fill_from(&COMMUNICATIONS, ""))), ("participants", text("[]"))],
         );
     }
     if rng.chance(0.3) {
@@ -743,9 +745,10 @@ fn seed_one(b: &mut Bulk, rng: &mut Rng, org: &Org, created: NaiveDate, sequence
 }
 
 impl Rng {
-    /// `pick` for templates, returning a copy so the generator can be borrowed again to fill it.
-    fn clone_pick(&mut self, items: &[&'static str]) -> &'static str {
-        items[self.below(items.len())]
+    /// Picks a template and fills it.
+    fn fill_from(&mut self, templates: &[&str], title: &str) -> String {
+        let template = templates[self.below(templates.len())];
+        fill(self, template, title)
     }
 }
 
@@ -969,14 +972,13 @@ fn main() {
     };
 
     let mut results = Vec::new();
-    let page = |q: RegisterQuery| move |_| q.clone();
-    for (label, make) in [
-        ("register: executing, by expected completion", page(RegisterQuery { stage: Some(Stage::Executing), sort: RegisterSort::ExpectedCompletion, limit: 50, ..Default::default() })),
-        ("register: 销售部, executing, by expected completion", page(RegisterQuery { stage: Some(Stage::Executing), department: Some("销售部".into()), sort: RegisterSort::ExpectedCompletion, limit: 50, ..Default::default() })),
-        ("register: 销售部, all stages, by number", page(RegisterQuery { department: Some("销售部".into()), limit: 50, ..Default::default() })),
-        ("register: all, by number (first page)", page(RegisterQuery { limit: 50, ..Default::default() })),
+    for (label, query) in [
+        ("register: executing, by expected completion", RegisterQuery { stage: Some(Stage::Executing), sort: RegisterSort::ExpectedCompletion, limit: 50, ..Default::default() }),
+        ("register: 销售部, executing, by expected completion", RegisterQuery { stage: Some(Stage::Executing), department: Some("销售部".into()), sort: RegisterSort::ExpectedCompletion, limit: 50, ..Default::default() }),
+        ("register: 销售部, all stages, by number", RegisterQuery { department: Some("销售部".into()), limit: 50, ..Default::default() }),
+        ("register: all, by number (first page)", RegisterQuery { limit: 50, ..Default::default() }),
     ] {
-        results.push(measure(label, Some(20.0), n, |i| engine.register(&make(i)).unwrap(), |p| format!("{} rows of {}", p.rows.len(), p.total)));
+        results.push(measure(label, Some(20.0), n, |_| engine.register(&query).unwrap(), |p| format!("{} rows of {}", p.rows.len(), p.total)));
     }
     results.push(measure("attention (everyone)", Some(50.0), n, |_| engine.attention(&AttentionFilter::default()).unwrap(), |items| format!("{} items", items.len())));
     results.push(measure(

@@ -92,7 +92,7 @@ impl<'a> Writer<'a> {
         self.tx.execute(&sql, rusqlite::params_from_iter(values))?;
 
         let log: Map<String, Value> =
-            changed.iter().map(|(k, v)| (k.clone(), serde_json::json!([before.get(k).cloned().unwrap_or(Value::Null), v]))).collect();
+            changed.iter().map(|(k, v)| (k.clone(), serde_json::json!([logged_before(before.get(k), v), v]))).collect();
         search::reindex(&self.tx, table, id, self.ctx.collaboration_id.as_deref(), &changed)?;
         self.log(table, id, "update", log)?;
         Ok(true)
@@ -196,6 +196,16 @@ fn from_sql(value: SqlValue) -> Value {
         SqlValue::Real(f) => Value::from(f),
         SqlValue::Text(s) => Value::String(s),
         SqlValue::Blob(b) => Value::String(format!("<{} bytes>", b.len())),
+    }
+}
+
+/// The stored value as the log shows it: a list or object column is read back from its JSON text,
+/// so before and after have the same shape.
+fn logged_before(before: Option<&Value>, after: &Value) -> Value {
+    match (before, after) {
+        (Some(Value::String(text)), Value::Array(_) | Value::Object(_)) => serde_json::from_str(text).unwrap_or_else(|_| Value::String(text.clone())),
+        (Some(value), _) => value.clone(),
+        (None, _) => Value::Null,
     }
 }
 

@@ -77,3 +77,21 @@ fn demo_loading_is_idempotent() {
     assert_eq!(ctx.engine.load_demo().unwrap(), xiezuo_engine::demo::DemoOutcome::AlreadyPresent);
     assert!(ctx.dump() == before);
 }
+
+#[test]
+fn the_log_keeps_field_level_before_and_after() {
+    let mut ctx = demo();
+    let number = crate::process::create_third(&mut ctx);
+    ctx.engine
+        .update_request(xiezuo_engine::collaboration::RequestPatch {
+            collaboration: number.clone(),
+            title: Some("智能客服系统二期".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    let changes: serde_json::Value =
+        serde_json::from_str(&ctx.text("SELECT changes FROM change_log WHERE action = 'update_request' AND entity = 'collaboration'")).unwrap();
+    assert_eq!(changes, serde_json::json!({ "title": ["智能客服系统开发", "智能客服系统二期"] }), "only the changed field, before and after");
+    let asks = ctx.count("SELECT count(*) FROM change_log WHERE action = 'update_request' AND entity = 'collab_department'");
+    assert_eq!(asks, 0, "an unchanged list is not logged again");
+}
