@@ -88,7 +88,7 @@ impl Rng {
         (self.next() % n as u64) as usize
     }
     fn chance(&mut self, p: f64) -> bool {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64 < p
+        ((self.next() >> 11) as f64 / (1u64 << 53) as f64) < p
     }
     fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len())]
@@ -96,20 +96,64 @@ impl Rng {
 }
 
 const DEPARTMENTS: [&str; 8] = ["市场部", "销售部", "研发部", "人力资源部", "财务部", "测试部", "采购部", "行政部"];
-const SURNAMES: [&str; 20] = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗"];
+const SURNAMES: [&str; 20] =
+    ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗"];
 const GIVEN: [&str; 24] = [
-    "磊", "静", "娜", "强", "伟", "洋", "丽", "凯", "敏", "刚", "芳", "军", "勇", "艳", "杰", "涛", "明", "超", "秀英", "建国", "晓东", "婷婷", "志强", "海燕",
+    "磊", "静", "娜", "强", "伟", "洋", "丽", "凯", "敏", "刚", "芳", "军", "勇", "艳", "杰", "涛", "明", "超", "秀英", "建国", "晓东",
+    "婷婷", "志强", "海燕",
 ];
 const TITLE_PREFIX: [&str; 18] = [
-    "2025年度", "2026年度", "华东区", "华南区", "华北区", "西南区", "Q1", "Q2", "Q3", "Q4", "重点客户", "新一代", "全渠道", "线上", "线下门店", "集团级", "试点", "海外",
+    "2025年度",
+    "2026年度",
+    "华东区",
+    "华南区",
+    "华北区",
+    "西南区",
+    "Q1",
+    "Q2",
+    "Q3",
+    "Q4",
+    "重点客户",
+    "新一代",
+    "全渠道",
+    "线上",
+    "线下门店",
+    "集团级",
+    "试点",
+    "海外",
 ];
 const SUBJECTS: [&str; 18] = [
-    "新产品上市", "品牌", "培训计划", "渠道", "供应链", "数据平台", "招聘", "预算", "质量体系", "客户服务", "会员体系", "ERP系统", "报销流程", "安全生产", "展会", "直播电商", "采购成本", "办公环境",
+    "新产品上市",
+    "品牌",
+    "培训计划",
+    "渠道",
+    "供应链",
+    "数据平台",
+    "招聘",
+    "预算",
+    "质量体系",
+    "客户服务",
+    "会员体系",
+    "ERP系统",
+    "报销流程",
+    "安全生产",
+    "展会",
+    "直播电商",
+    "采购成本",
+    "办公环境",
 ];
 const ACTIONS: [&str; 10] = ["推广", "落地", "优化", "升级", "评审", "调研", "建设", "整改", "试点", "复盘"];
-const GOALS: [&str; 6] = ["{n}个月内市场份额提升{p}%", "覆盖{p}%员工，平均满意度≥{s}分", "成本降低{p}%", "客户投诉率下降{p}%", "按期上线，零重大缺陷", "客户满意度提升至{s}分"];
+const GOALS: [&str; 6] = [
+    "{n}个月内市场份额提升{p}%",
+    "覆盖{p}%员工，平均满意度≥{s}分",
+    "成本降低{p}%",
+    "客户投诉率下降{p}%",
+    "按期上线，零重大缺陷",
+    "客户满意度提升至{s}分",
+];
 const BACKGROUNDS: [&str; 4] = ["联合推进{t}相关工作", "配合公司年度战略，完成{t}", "响应客户反馈，改进{t}", "落实管理层会议要求，开展{t}"];
-const REMARKS: [&str; 6] = ["待{d}补充数据后召开方案评审会", "已联系{n}家供应商，待确认报价", "需财务部审批预算", "已联系2家培训机构，待确认课程匹配度", "", ""];
+const REMARKS: [&str; 6] =
+    ["待{d}补充数据后召开方案评审会", "已联系{n}家供应商，待确认报价", "需财务部审批预算", "已联系2家培训机构，待确认课程匹配度", "", ""];
 const SUPPORT: [&str; 7] = [
     "提供{m}月前30天客户反馈数据，配合渠道推广活动",
     "汇总人员技能培训需求，推荐内部讲师",
@@ -121,11 +165,34 @@ const SUPPORT: [&str; 7] = [
 ];
 const MILESTONES: [&str; 6] = ["需求确认", "用户调研完成", "方案定稿", "试点上线", "全面推广", "验收完成"];
 const ITEMS: [&str; 12] = [
-    "用户画像分析", "推广方案制定与活动执行", "提供客户反馈数据", "渠道推广配合", "培训需求汇总", "内部讲师推荐",
-    "预算审核", "测试用例编写", "供应商对接", "系统接口开发", "场地协调", "数据统计与分析",
+    "用户画像分析",
+    "推广方案制定与活动执行",
+    "提供客户反馈数据",
+    "渠道推广配合",
+    "培训需求汇总",
+    "内部讲师推荐",
+    "预算审核",
+    "测试用例编写",
+    "供应商对接",
+    "系统接口开发",
+    "场地协调",
+    "数据统计与分析",
 ];
 const VERBS: [&str; 12] = ["整理", "编制", "汇总", "评审", "提交", "完成", "确认", "跟进", "分析", "设计", "开发", "测试"];
-const OBJECTS: [&str; 12] = ["客户反馈数据", "推广方案", "培训需求", "预算明细", "供应商报价", "用户调研问卷", "渠道政策", "活动物料", "系统接口", "验收报告", "门店陈列方案", "竞品分析"];
+const OBJECTS: [&str; 12] = [
+    "客户反馈数据",
+    "推广方案",
+    "培训需求",
+    "预算明细",
+    "供应商报价",
+    "用户调研问卷",
+    "渠道政策",
+    "活动物料",
+    "系统接口",
+    "验收报告",
+    "门店陈列方案",
+    "竞品分析",
+];
 const KINDS_OF_DOC: [&str; 4] = ["表", "报告", "清单", "文档"];
 const STATUS_NOTES: [&str; 6] = [
     "已完成{p}%，按计划推进",
@@ -136,7 +203,8 @@ const STATUS_NOTES: [&str; 6] = [
     "问卷已回收{n}份",
 ];
 const COMMUNICATIONS: [&str; 4] = ["{d}提出“{o}需细化”", "电话确认{o}提交时间", "邮件发送{o}初稿，征求意见", "协作群同步{o}进展"];
-const FEEDBACK: [&str; 4] = ["建议增加外部讲师资源", "客户反馈需细化“购买偏好”维度", "时间节点偏紧，建议顺延一周", "数据口径需与财务部统一"];
+const FEEDBACK: [&str; 4] =
+    ["建议增加外部讲师资源", "客户反馈需细化“购买偏好”维度", "时间节点偏紧，建议顺延一周", "数据口径需与财务部统一"];
 
 /// Fills `{n}`, `{p}`, `{s}`, `{m}`, `{d}` (a department), `{o}` (an object) and `{t}` (a title).
 fn fill(rng: &mut Rng, template: &str, title: &str) -> String {
@@ -182,7 +250,12 @@ fn seed_org(engine: &mut Engine) -> Org {
             if !used.insert(name.clone()) {
                 continue;
             }
-            let title = match names.len() { 0 => "总监", 1..=3 => "经理", 4..=9 => "主管", _ => "专员" };
+            let title = match names.len() {
+                0 => "总监",
+                1..=3 => "经理",
+                4..=9 => "主管",
+                _ => "专员",
+            };
             engine
                 .add_person(PersonInput {
                     name: name.clone(),
@@ -328,7 +401,17 @@ impl Bulk<'_> {
                  VALUES (?1, ?2, ?3, ?4, ?5, 'seed', ?6, ?7, ?8, 'insert', ?9)",
             )
             .unwrap()
-            .execute(rusqlite::params![xiezuo_engine::new_id(), hlc, now, self.actor, self.device, table, id, collaboration, Value::Object(changes).to_string()])
+            .execute(rusqlite::params![
+                xiezuo_engine::new_id(),
+                hlc,
+                now,
+                self.actor,
+                self.device,
+                table,
+                id,
+                collaboration,
+                Value::Object(changes).to_string()
+            ])
             .unwrap();
         self.rows += 1;
         id
@@ -354,7 +437,11 @@ fn stage_for(rng: &mut Rng, created: NaiveDate, expected: NaiveDate) -> (Stage, 
     let age = (today() - created).num_days();
     let finished = expected + Duration::days(rng.below(40) as i64 - 10);
     let stage = if age < 2 {
-        if rng.chance(0.4) { Stage::Draft } else { Stage::Confirming }
+        if rng.chance(0.4) {
+            Stage::Draft
+        } else {
+            Stage::Confirming
+        }
     } else if age < 6 {
         match rng.below(20) {
             0..=8 => Stage::Confirming,
@@ -363,9 +450,17 @@ fn stage_for(rng: &mut Rng, created: NaiveDate, expected: NaiveDate) -> (Stage, 
             _ => Stage::Executing,
         }
     } else if today() < finished {
-        if today() >= finished - Duration::days(10) && rng.chance(0.4) { Stage::Accepting } else { Stage::Executing }
+        if today() >= finished - Duration::days(10) && rng.chance(0.4) {
+            Stage::Accepting
+        } else {
+            Stage::Executing
+        }
     } else if today() < finished + Duration::days(25) {
-        if rng.chance(0.3) { Stage::Accepting } else { Stage::Completed }
+        if rng.chance(0.3) {
+            Stage::Accepting
+        } else {
+            Stage::Completed
+        }
     } else if rng.chance(0.97) {
         Stage::Archived
     } else {
@@ -462,9 +557,19 @@ fn seed_one(b: &mut Bulk, rng: &mut Rng, org: &Org, created: NaiveDate, sequence
             ("remarks", text(remarks)),
             ("revision", int(if stage == Stage::Draft { 0 } else { 1 })),
             ("sent_at", if stage == Stage::Draft { Sql::Null } else { text(rfc3339(at(sent, 10, 0))) }),
-            ("confirmed_at", if matches!(stage, Stage::Draft | Stage::Confirming | Stage::Revising) { Sql::Null } else { text(rfc3339(at(confirmed, 15, 0))) }),
+            (
+                "confirmed_at",
+                if matches!(stage, Stage::Draft | Stage::Confirming | Stage::Revising) {
+                    Sql::Null
+                } else {
+                    text(rfc3339(at(confirmed, 15, 0)))
+                },
+            ),
             ("executing_since", if executing { text(rfc3339(at(kickoff_day, 17, 30))) } else { Sql::Null }),
-            ("completed_at", if matches!(stage, Stage::Completed | Stage::Archived) { text(rfc3339(at(finished, 16, 0))) } else { Sql::Null }),
+            (
+                "completed_at",
+                if matches!(stage, Stage::Completed | Stage::Archived) { text(rfc3339(at(finished, 16, 0))) } else { Sql::Null },
+            ),
             ("archived_at", if stage == Stage::Archived { text(rfc3339(at(finished + Duration::days(3), 10, 0))) } else { Sql::Null }),
         ],
     );
@@ -488,7 +593,13 @@ fn seed_one(b: &mut Bulk, rng: &mut Rng, org: &Org, created: NaiveDate, sequence
         b.insert(
             "milestone",
             &cid,
-            vec![("collaboration_id", text(&cid)), ("name", text(MILESTONES[i])), ("due_date", text(due.to_string())), ("done_on", opt(done)), ("position", int(position as i64))],
+            vec![
+                ("collaboration_id", text(&cid)),
+                ("name", text(MILESTONES[i])),
+                ("due_date", text(due.to_string())),
+                ("done_on", opt(done)),
+                ("position", int(position as i64)),
+            ],
         );
     }
     if stage == Stage::Draft {
@@ -536,7 +647,16 @@ fn seed_one(b: &mut Bulk, rng: &mut Rng, org: &Org, created: NaiveDate, sequence
             ],
         );
         if let Some(note) = note {
-            b.insert("feedback", &cid, vec![("collaboration_id", text(&cid)), ("department_id", text(&org.departments[d].0)), ("on_date", text(confirmed.to_string())), ("text", text(note))]);
+            b.insert(
+                "feedback",
+                &cid,
+                vec![
+                    ("collaboration_id", text(&cid)),
+                    ("department_id", text(&org.departments[d].0)),
+                    ("on_date", text(confirmed.to_string())),
+                    ("text", text(note)),
+                ],
+            );
         }
     }
     if matches!(stage, Stage::Confirming | Stage::Revising) {
@@ -586,7 +706,16 @@ fn seed_one(b: &mut Bulk, rng: &mut Rng, org: &Org, created: NaiveDate, sequence
     for &d in &participants {
         for _ in 0..1 + rng.below(2) {
             let item = items.swap_remove(rng.below(items.len()));
-            b.insert("responsibility", &cid, vec![("meeting_id", text(&meeting)), ("collaboration_id", text(&cid)), ("department_id", text(&org.departments[d].0)), ("item", text(item))]);
+            b.insert(
+                "responsibility",
+                &cid,
+                vec![
+                    ("meeting_id", text(&meeting)),
+                    ("collaboration_id", text(&cid)),
+                    ("department_id", text(&org.departments[d].0)),
+                    ("item", text(item)),
+                ],
+            );
         }
         let signed = stage != Stage::Executing || rng.chance(0.9);
         b.insert(
@@ -606,7 +735,13 @@ fn seed_one(b: &mut Bulk, rng: &mut Rng, org: &Org, created: NaiveDate, sequence
     b.insert(
         "communication",
         &cid,
-        vec![("collaboration_id", text(&cid)), ("on_date", text(kickoff_day.to_string())), ("kind", text("meeting")), ("summary", text(format!("明确各部门分工与时间节点，{lead}负责总体推进"))), ("participants", text("[]"))],
+        vec![
+            ("collaboration_id", text(&cid)),
+            ("on_date", text(kickoff_day.to_string())),
+            ("kind", text("meeting")),
+            ("summary", text(format!("明确各部门分工与时间节点，{lead}负责总体推进"))),
+            ("participants", text("[]")),
+        ],
     );
 
     // Step 3: tasks and their status updates.
@@ -636,9 +771,19 @@ fn seed_one(b: &mut Bulk, rng: &mut Rng, org: &Org, created: NaiveDate, sequence
                 _ => ("not_started", 0),
             }
         };
-        let last_day = if status == "done" { end.min(today()) } else if rng.chance(0.7) { today() - Duration::days(rng.below(3) as i64) } else { start };
+        let last_day = if status == "done" {
+            end.min(today())
+        } else if rng.chance(0.7) {
+            today() - Duration::days(rng.below(3) as i64)
+        } else {
+            start
+        };
         let last_day = last_day.max(start).min(today());
-        let progress = match status { "done" => 100, "not_started" => 0, _ => 10 + rng.below(80) as i64 };
+        let progress = match status {
+            "done" => 100,
+            "not_started" => 0,
+            _ => 10 + rng.below(80) as i64,
+        };
         let members = &org.departments[d].2;
         b.now = at(start, 9, 0);
         let task = b.insert(
@@ -662,7 +807,11 @@ fn seed_one(b: &mut Bulk, rng: &mut Rng, org: &Org, created: NaiveDate, sequence
             let last = u + 1 == updates;
             let on = if last { last_day } else { start };
             let (s, p) = if last { (status, progress) } else { ("in_progress", progress / 2) };
-            let note = if s == "blocked" { format!("受阻：{}资源未到位，需协调", rng.pick(&DEPARTMENTS)) } else { rng.fill_from(&STATUS_NOTES, "") };
+            let note = if s == "blocked" {
+                format!("受阻：{}资源未到位，需协调", rng.pick(&DEPARTMENTS))
+            } else {
+                rng.fill_from(&STATUS_NOTES, "")
+            };
             b.now = at(on, 18, 0);
             b.insert(
                 "status_update",
@@ -686,12 +835,27 @@ fn seed_one(b: &mut Bulk, rng: &mut Rng, org: &Org, created: NaiveDate, sequence
         b.insert(
             "communication",
             &cid,
-            vec![("collaboration_id", text(&cid)), ("on_date", text(on.min(today()).to_string())), ("kind", text(kind)), ("summary", text(rng.fill_from(&COMMUNICATIONS, ""))), ("participants", text("[]"))],
+            vec![
+                ("collaboration_id", text(&cid)),
+                ("on_date", text(on.min(today()).to_string())),
+                ("kind", text(kind)),
+                ("summary", text(rng.fill_from(&COMMUNICATIONS, ""))),
+                ("participants", text("[]")),
+            ],
         );
     }
     if rng.chance(0.3) {
         let d = *rng.pick(&others);
-        b.insert("feedback", &cid, vec![("collaboration_id", text(&cid)), ("department_id", text(&org.departments[d].0)), ("on_date", text(finished.to_string())), ("text", text(*rng.pick(&FEEDBACK)))]);
+        b.insert(
+            "feedback",
+            &cid,
+            vec![
+                ("collaboration_id", text(&cid)),
+                ("department_id", text(&org.departments[d].0)),
+                ("on_date", text(finished.to_string())),
+                ("text", text(*rng.pick(&FEEDBACK))),
+            ],
+        );
     }
     if rng.chance(0.15) {
         let deadline = work_start + Duration::days(rng.below(work_days as usize) as i64);
@@ -776,7 +940,12 @@ fn api_seed(engine: &mut Engine, clock: &FixedClock, org: &Org, count: usize) {
                 goal: fill(&mut rng, GOALS[i % 6], &title),
                 expected_completion: Some(day0 + Duration::days(60)),
                 remarks: fill(&mut rng, REMARKS[i % 6], &title),
-                departments: vec![DepartmentAsk { department: helper.clone(), support_kinds: vec![SupportKind::Data], support_text: fill(&mut rng, SUPPORT[i % 7], &title), contact: None }],
+                departments: vec![DepartmentAsk {
+                    department: helper.clone(),
+                    support_kinds: vec![SupportKind::Data],
+                    support_text: fill(&mut rng, SUPPORT[i % 7], &title),
+                    contact: None,
+                }],
                 milestones: vec![
                     MilestoneInput { name: "需求确认".into(), due_date: day0 + Duration::days(5) },
                     MilestoneInput { name: "方案定稿".into(), due_date: day0 + Duration::days(30) },
@@ -790,7 +959,16 @@ fn api_seed(engine: &mut Engine, clock: &FixedClock, org: &Org, count: usize) {
             continue; // still waiting for the answer
         }
         clock.set(at(day0 + Duration::days(1), 15, 0));
-        engine.answer_feasibility(AnswerInput { collaboration: id.clone(), department: helper.clone(), answer: FeasibilityAnswer::Confirm, contact: None, note: None, by: None }).unwrap();
+        engine
+            .answer_feasibility(AnswerInput {
+                collaboration: id.clone(),
+                department: helper.clone(),
+                answer: FeasibilityAnswer::Confirm,
+                contact: None,
+                note: None,
+                by: None,
+            })
+            .unwrap();
         let meeting = engine
             .schedule_meeting(MeetingInput {
                 collaboration: id.clone(),
@@ -800,7 +978,11 @@ fn api_seed(engine: &mut Engine, clock: &FixedClock, org: &Org, count: usize) {
                 ends_at: at(day0 + Duration::days(2), 16, 0),
                 place: "3楼第一会议室".into(),
                 attendees: vec![name(&members[0]), name(&members[1]), name(&helper_members[0]), name(&helper_members[24])],
-                agenda: vec![format!("需求背景：{title}"), format!("初步分工：{lead}统筹，{helper}配合"), "议题：时间节点与资源安排".into()],
+                agenda: vec![
+                    format!("需求背景：{title}"),
+                    format!("初步分工：{lead}统筹，{helper}配合"),
+                    "议题：时间节点与资源安排".into(),
+                ],
             })
             .unwrap();
         if i % 10 == 1 {
@@ -816,7 +998,11 @@ fn api_seed(engine: &mut Engine, clock: &FixedClock, org: &Org, count: usize) {
                     ResponsibilityInput { department: lead.clone(), items: vec!["推广方案制定与活动执行".into()] },
                     ResponsibilityInput { department: helper.clone(), items: vec!["提供客户反馈数据".into()] },
                 ]),
-                communication: Some(CommunicationMechanism { weekly_meeting: "每周一 10:00 推进会".into(), urgent_channel: "电话联系对接人".into(), sync_method: "邮件周报".into() }),
+                communication: Some(CommunicationMechanism {
+                    weekly_meeting: "每周一 10:00 推进会".into(),
+                    urgent_channel: "电话联系对接人".into(),
+                    sync_method: "邮件周报".into(),
+                }),
                 decisions: Some(vec![format!("{helper}一周内提交客户反馈数据")]),
                 summary: Some("明确各部门分工与时间节点".into()),
             })
@@ -842,13 +1028,23 @@ fn api_seed(engine: &mut Engine, clock: &FixedClock, org: &Org, count: usize) {
             if start <= today() && t % 3 != 2 {
                 clock.set(at(start.max(today() - Duration::days(1)), 18, 0));
                 let status = if t == 1 { TaskStatus::Blocked } else { TaskStatus::InProgress };
-                let note = if t == 1 { format!("受阻：{lead}资源未到位，需协调") } else { fill(&mut rng, STATUS_NOTES[t as usize % 6], "") };
+                let note = if t == 1 {
+                    format!("受阻：{lead}资源未到位，需协调")
+                } else {
+                    fill(&mut rng, STATUS_NOTES[t as usize % 6], "")
+                };
                 engine.post_status(StatusInput { task, status, progress: Some(30), note: Some(note), on_date: None, by: None }).unwrap();
                 clock.set(at(day0 + Duration::days(3), 9, 0));
             }
         }
         engine
-            .add_communication(CommunicationInput { collaboration: id, kind: CommunicationKind::Email, summary: fill(&mut rng, COMMUNICATIONS[i % 4], ""), on_date: None, participants: vec![] })
+            .add_communication(CommunicationInput {
+                collaboration: id,
+                kind: CommunicationKind::Email,
+                summary: fill(&mut rng, COMMUNICATIONS[i % 4], ""),
+                on_date: None,
+                participants: vec![],
+            })
             .unwrap();
     }
     clock.set(at(today(), 9, 0));
@@ -865,7 +1061,13 @@ struct Measured {
     note: String,
 }
 
-fn measure<T>(operation: &str, target_ms: Option<f64>, iterations: usize, mut run: impl FnMut(usize) -> T, note: impl Fn(&T) -> String) -> Measured {
+fn measure<T>(
+    operation: &str,
+    target_ms: Option<f64>,
+    iterations: usize,
+    mut run: impl FnMut(usize) -> T,
+    note: impl Fn(&T) -> String,
+) -> Measured {
     let mut last = None;
     for i in 0..(iterations / 10).max(5) {
         last = Some(run(i)); // warm-up: statement cache and page cache
@@ -881,7 +1083,13 @@ fn measure<T>(operation: &str, target_ms: Option<f64>, iterations: usize, mut ru
         .collect();
     times.sort_by(f64::total_cmp);
     let p95_index = ((times.len() as f64 * 0.95).ceil() as usize).saturating_sub(1);
-    Measured { operation: operation.into(), median_ms: times[times.len() / 2], p95_ms: times[p95_index], target_ms, note: note(last.as_ref().unwrap()) }
+    Measured {
+        operation: operation.into(),
+        median_ms: times[times.len() / 2],
+        p95_ms: times[p95_index],
+        target_ms,
+        note: note(last.as_ref().unwrap()),
+    }
 }
 
 /// Display width, counting CJK characters as two columns.
@@ -949,7 +1157,11 @@ fn main() {
             count(conn, "change_log"),
         );
         let mut stmt = conn.prepare("SELECT stage, count(*) FROM collaboration GROUP BY stage ORDER BY 2 DESC").unwrap();
-        let stages: Vec<String> = stmt.query_map([], |r| Ok(format!("{} {}", r.get::<_, String>(0)?, r.get::<_, i64>(1)?))).unwrap().map(Result::unwrap).collect();
+        let stages: Vec<String> = stmt
+            .query_map([], |r| Ok(format!("{} {}", r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
         println!("stages: {}", stages.join(", "));
     }
     let size = file_size(&path);
@@ -967,20 +1179,45 @@ fn main() {
         stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
     };
     let executing: Vec<String> = {
-        let mut stmt = engine.connection().prepare("SELECT id FROM collaboration WHERE stage = 'executing' ORDER BY rowid DESC LIMIT 2000").unwrap();
+        let mut stmt =
+            engine.connection().prepare("SELECT id FROM collaboration WHERE stage = 'executing' ORDER BY rowid DESC LIMIT 2000").unwrap();
         stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
     };
 
     let mut results = Vec::new();
     for (label, query) in [
-        ("register: executing, by expected completion", RegisterQuery { stage: Some(Stage::Executing), sort: RegisterSort::ExpectedCompletion, limit: 50, ..Default::default() }),
-        ("register: 销售部, executing, by expected completion", RegisterQuery { stage: Some(Stage::Executing), department: Some("销售部".into()), sort: RegisterSort::ExpectedCompletion, limit: 50, ..Default::default() }),
+        (
+            "register: executing, by expected completion",
+            RegisterQuery { stage: Some(Stage::Executing), sort: RegisterSort::ExpectedCompletion, limit: 50, ..Default::default() },
+        ),
+        (
+            "register: 销售部, executing, by expected completion",
+            RegisterQuery {
+                stage: Some(Stage::Executing),
+                department: Some("销售部".into()),
+                sort: RegisterSort::ExpectedCompletion,
+                limit: 50,
+                ..Default::default()
+            },
+        ),
         ("register: 销售部, all stages, by number", RegisterQuery { department: Some("销售部".into()), limit: 50, ..Default::default() }),
         ("register: all, by number (first page)", RegisterQuery { limit: 50, ..Default::default() }),
     ] {
-        results.push(measure(label, Some(20.0), n, |_| engine.register(&query).unwrap(), |p| format!("{} rows of {}", p.rows.len(), p.total)));
+        results.push(measure(
+            label,
+            Some(20.0),
+            n,
+            |_| engine.register(&query).unwrap(),
+            |p| format!("{} rows of {}", p.rows.len(), p.total),
+        ));
     }
-    results.push(measure("attention (everyone)", Some(50.0), n, |_| engine.attention(&AttentionFilter::default()).unwrap(), |items| format!("{} items", items.len())));
+    results.push(measure(
+        "attention (everyone)",
+        Some(50.0),
+        n,
+        |_| engine.attention(&AttentionFilter::default()).unwrap(),
+        |items| format!("{} items", items.len()),
+    ));
     results.push(measure(
         "attention (one department: 销售部)",
         Some(50.0),
@@ -1003,7 +1240,16 @@ fn main() {
         n,
         |i| {
             let task = executing_tasks[i % executing_tasks.len()].clone();
-            engine.post_status(StatusInput { task, status: TaskStatus::InProgress, progress: Some(50), note: Some("已完成50%，按计划推进".into()), on_date: None, by: None }).unwrap()
+            engine
+                .post_status(StatusInput {
+                    task,
+                    status: TaskStatus::InProgress,
+                    progress: Some(50),
+                    note: Some("已完成50%，按计划推进".into()),
+                    on_date: None,
+                    by: None,
+                })
+                .unwrap()
         },
         |_| String::new(),
     ));
@@ -1013,7 +1259,15 @@ fn main() {
         n,
         |i| {
             let collaboration = executing[i % executing.len()].clone();
-            engine.add_communication(CommunicationInput { collaboration, kind: CommunicationKind::Phone, summary: "电话确认客户反馈数据提交时间".into(), on_date: None, participants: vec![] }).unwrap()
+            engine
+                .add_communication(CommunicationInput {
+                    collaboration,
+                    kind: CommunicationKind::Phone,
+                    summary: "电话确认客户反馈数据提交时间".into(),
+                    on_date: None,
+                    participants: vec![],
+                })
+                .unwrap()
         },
         |_| String::new(),
     ));
@@ -1032,7 +1286,12 @@ fn main() {
                     goal: "3个月内市场份额提升15%".into(),
                     expected_completion: Some(today() + Duration::days(60)),
                     remarks: String::new(),
-                    departments: vec![DepartmentAsk { department: "销售部".into(), support_kinds: vec![SupportKind::Data], support_text: "提供客户反馈数据".into(), contact: None }],
+                    departments: vec![DepartmentAsk {
+                        department: "销售部".into(),
+                        support_kinds: vec![SupportKind::Data],
+                        support_text: "提供客户反馈数据".into(),
+                        contact: None,
+                    }],
                     milestones: vec![MilestoneInput { name: "方案定稿".into(), due_date: today() + Duration::days(30) }],
                 })
                 .unwrap()

@@ -132,6 +132,7 @@ CREATE TABLE meeting (
     minutes_goal TEXT,
     minutes_communication TEXT,
     minutes_decisions TEXT NOT NULL DEFAULT '[]',
+    minutes_criteria TEXT NOT NULL DEFAULT '[]',
     minutes_summary TEXT,
     minutes_due_at TEXT NOT NULL,
     minutes_issued_at TEXT,
@@ -364,6 +365,7 @@ CREATE TABLE printed_document (
     content_hash TEXT NOT NULL,
     created_at TEXT NOT NULL, created_by TEXT, updated_at TEXT NOT NULL, updated_by TEXT, deleted_at TEXT
 );
+CREATE INDEX printed_document_hash ON printed_document(content_hash);
 
 -- Working-day calendar: imported holiday-cn years and the user's own day overrides (which win).
 CREATE TABLE calendar_import (

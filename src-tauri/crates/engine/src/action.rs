@@ -12,6 +12,7 @@ use crate::error::{EngineError, ErrorPayload, Result};
 use crate::feasibility::AnswerInput;
 use crate::meeting::{MeetingInput, MinutesInput, SignatureInput};
 use crate::org::{DepartmentInput, DepartmentPatch, OrgSettingsPatch, PersonInput, PersonPatch};
+use crate::printed::PrintedInput;
 use crate::register::RegisterQuery;
 use crate::risk::{ProblemInput, RiskInput};
 use crate::store::Engine;
@@ -169,6 +170,7 @@ pub enum Action {
     AddCommunication(CommunicationInput),
     AddFeedback(FeedbackInput),
     AddAttachment(AttachmentInput),
+    RecordPrinted(PrintedInput),
     // Calendar
     ImportHolidays(HolidayImport),
     SetCalendarDay(CalendarDay),
@@ -243,6 +245,7 @@ impl Engine {
                     .map_err(|e| EngineError::invalid("content_base64", e.to_string()))?;
                 Ok(json!({ "id": self.add_attachment(p.collaboration.as_deref(), &p.file_name, &p.media_type, &content)? }))
             }
+            Action::RecordPrinted(p) => Ok(json!({ "id": self.record_printed(p)? })),
             Action::ImportHolidays(p) => Ok(json!({ "year": self.import_holidays(&p.json)? })),
             Action::SetCalendarDay(p) => match p.is_working_day {
                 Some(working) => to_json(self.set_calendar_day(p.date, working, p.note)?),

@@ -203,7 +203,9 @@ fn from_sql(value: SqlValue) -> Value {
 /// so before and after have the same shape.
 fn logged_before(before: Option<&Value>, after: &Value) -> Value {
     match (before, after) {
-        (Some(Value::String(text)), Value::Array(_) | Value::Object(_)) => serde_json::from_str(text).unwrap_or_else(|_| Value::String(text.clone())),
+        (Some(Value::String(text)), Value::Array(_) | Value::Object(_)) => {
+            serde_json::from_str(text).unwrap_or_else(|_| Value::String(text.clone()))
+        }
         (Some(value), _) => value.clone(),
         (None, _) => Value::Null,
     }

@@ -170,6 +170,7 @@ impl Engine {
                 sync_method: s("共享文档每日更新任务状态"),
             }),
             decisions: Some(vec![s("销售部10月12日前提交近30天客户反馈")]),
+            acceptance_criteria: Some(vec![s("推广方案经双方负责人评审通过"), s("活动上线后3个月市场份额提升≥15%")]),
             summary: Some(s("明确销售部需提供10月前30天客户反馈，10月12日前提交")),
         })?;
         self.issue_minutes(&kickoff)?;
@@ -304,6 +305,7 @@ impl Engine {
                 sync_method: s("邮件周报"),
             }),
             decisions: Some(vec![s("10月20日前完成各部门需求汇总")]),
+            acceptance_criteria: Some(vec![s("培训覆盖率≥80%"), s("平均满意度≥85分")]),
             summary: Some(s("明确培训需求汇总口径与时间")),
         })?;
         self.issue_minutes(&kickoff)?;

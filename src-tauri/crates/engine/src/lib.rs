@@ -15,6 +15,7 @@ pub mod demo;
 pub mod error;
 pub mod model;
 pub mod paths;
+pub mod printed;
 pub mod search;
 
 pub mod acceptance;

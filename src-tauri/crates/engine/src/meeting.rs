@@ -63,6 +63,8 @@ pub struct MinutesInput {
     pub responsibilities: Option<Vec<ResponsibilityInput>>,
     pub communication: Option<CommunicationMechanism>,
     pub decisions: Option<Vec<String>>,
+    /// Acceptance criteria agreed in the meeting (e.g. "功能模块覆盖率≥95%"); reviews check them.
+    pub acceptance_criteria: Option<Vec<String>>,
     pub summary: Option<String>,
 }
 
@@ -168,6 +170,10 @@ impl Engine {
         if let Some(decisions) = &input.decisions {
             let decisions = decisions.iter().map(|d| required_text("decisions", d)).collect::<Result<Vec<_>>>()?;
             fields.insert("minutes_decisions".into(), json!(decisions));
+        }
+        if let Some(criteria) = &input.acceptance_criteria {
+            let criteria = criteria.iter().map(|c| required_text("acceptance_criteria", c)).collect::<Result<Vec<_>>>()?;
+            fields.insert("minutes_criteria".into(), json!(criteria));
         }
         if let Some(summary) = &input.summary {
             fields.insert("minutes_summary".into(), json!(checked_text("summary", summary.trim())?));

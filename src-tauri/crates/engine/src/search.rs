@@ -23,7 +23,10 @@ const SEARCHABLE: &[(&str, &[&str])] = &[
     ("collab_department", &["support_text"]),
     ("milestone", &["name"]),
     ("feasibility_answer", &["note"]),
-    ("meeting", &["title", "place", "agenda", "minutes_goal", "minutes_communication", "minutes_decisions", "minutes_summary"]),
+    (
+        "meeting",
+        &["title", "place", "agenda", "minutes_goal", "minutes_communication", "minutes_decisions", "minutes_criteria", "minutes_summary"],
+    ),
     ("responsibility", &["item"]),
     ("task", &["title", "deliverable"]),
     ("status_update", &["note"]),

@@ -138,6 +138,7 @@ pub fn full_minutes(meeting: &str) -> MinutesInput {
             sync_method: s("共享文档"),
         }),
         decisions: Some(vec![s("测试部12月4日前提交验收标准")]),
+        acceptance_criteria: Some(vec![s("功能模块覆盖率≥95%"), s("用户满意度≥90分")]),
         summary: Some(s("明确分工与验收标准时间")),
     }
 }

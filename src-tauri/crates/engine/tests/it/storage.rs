@@ -90,8 +90,35 @@ fn the_log_keeps_field_level_before_and_after() {
         })
         .unwrap();
     let changes: serde_json::Value =
-        serde_json::from_str(&ctx.text("SELECT changes FROM change_log WHERE action = 'update_request' AND entity = 'collaboration'")).unwrap();
-    assert_eq!(changes, serde_json::json!({ "title": ["智能客服系统开发", "智能客服系统二期"] }), "only the changed field, before and after");
+        serde_json::from_str(&ctx.text("SELECT changes FROM change_log WHERE action = 'update_request' AND entity = 'collaboration'"))
+            .unwrap();
+    assert_eq!(
+        changes,
+        serde_json::json!({ "title": ["智能客服系统开发", "智能客服系统二期"] }),
+        "only the changed field, before and after"
+    );
     let asks = ctx.count("SELECT count(*) FROM change_log WHERE action = 'update_request' AND entity = 'collab_department'");
     assert_eq!(asks, 0, "an unchanged list is not logged again");
+}
+
+#[test]
+fn prints_are_recorded_once_and_found_by_their_short_hash() {
+    use xiezuo_engine::model::DocumentKind;
+    use xiezuo_engine::printed::PrintedInput;
+    let mut ctx = demo();
+    let hash = "3f".repeat(32);
+    let input = || PrintedInput {
+        collaboration: "XZ-2026-001".into(),
+        document_kind: DocumentKind::Request,
+        document_id: "request-of-001".into(),
+        revision: 1,
+        content_hash: hash.clone(),
+    };
+    let first = ctx.engine.record_printed(input()).unwrap();
+    assert_eq!(ctx.engine.record_printed(input()).unwrap(), first, "printing the same data again is the same print");
+    let found = ctx.engine.find_printed(&hash[..12]).unwrap();
+    assert_eq!((found.len(), found[0].number.as_str(), found[0].revision), (1, "XZ-2026-001", 1));
+    assert!(ctx.engine.find_printed("3f3f3f3e").unwrap().is_empty());
+    ctx.refused("invalid_input", |e| e.record_printed(PrintedInput { content_hash: "xyz".into(), ..input() }));
+    ctx.refused("invalid_input", |e| e.find_printed("3f"));
 }
