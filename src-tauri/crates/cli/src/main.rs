@@ -87,6 +87,10 @@ enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
+    /// Write a consistent copy of the database to FILE (which must not exist).
+    Backup { file: PathBuf },
+    /// Replace the database with the backup FILE, after checking it; the replaced database is kept in `backups/`.
+    Restore { file: PathBuf },
     /// The working-day calendar.
     Calendar {
         #[command(subcommand)]
@@ -125,8 +129,21 @@ fn open(cli: &Cli) -> Result<Engine, EngineError> {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, EngineError> {
-    let mut engine = open(&cli)?;
     let mut out = std::io::stdout().lock();
+    if let Command::Restore { file } = &cli.command {
+        // The database must not be open while it is replaced.
+        let path = cli.db.clone().unwrap_or_else(xiezuo_engine::paths::default_database_path);
+        let kept = xiezuo_engine::backup::restore(&path, file)?;
+        writeln!(out, "restored {} from {}", path.display(), file.display())?;
+        if let Some(kept) = kept {
+            writeln!(out, "the replaced database is kept as {}", kept.display())?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut engine = open(&cli)?;
+    if let Some(error) = engine.backup_error() {
+        eprintln!("warning: today's automatic backup failed: {error}");
+    }
     match &cli.command {
         Command::Init => {
             let path = engine.path().map(|p| p.display().to_string()).unwrap_or_default();
@@ -174,6 +191,11 @@ fn run(cli: Cli) -> Result<ExitCode, EngineError> {
                 _ => output::history(&mut out, &entries)?,
             }
         }
+        Command::Backup { file } => {
+            engine.backup_to(file)?;
+            writeln!(out, "backup written: {}", file.display())?;
+        }
+        Command::Restore { .. } => unreachable!("handled before the database is opened"),
         Command::Calendar { command } => match command {
             CalendarCommand::Due { date, n } => {
                 let due = engine.due(*date, *n);

@@ -159,3 +159,44 @@ fn exec_runs_the_full_process_scenario() {
     let register: Value = serde_json::from_str(&stdout(&xiezuo(&db, &["register", "--format", "json", "--stage", "archived"]))).unwrap();
     assert_eq!(register[0]["title"], "客户数据平台建设");
 }
+
+#[test]
+fn backup_and_restore_round_trip() {
+    let (dir, db) = demo_db();
+    let backup = dir.path().join("copy.db");
+    assert!(stdout(&xiezuo(&db, &["backup", backup.to_str().unwrap()])).starts_with("backup written"));
+    let again = xiezuo(&db, &["backup", backup.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&again.stderr).starts_with("xiezuo: error[invalid_input]"));
+
+    let script = r#"{"action":"add_department","payload":{"name":"法务部"}}"#;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_xiezuo"))
+        .arg("--db")
+        .arg(&db)
+        .arg("exec")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    writeln!(child.stdin.take().unwrap(), "{script}").unwrap();
+    assert!(child.wait().unwrap().success());
+
+    let restored = stdout(&xiezuo(&db, &["restore", backup.to_str().unwrap()]));
+    assert!(restored.contains("the replaced database is kept as"));
+    let departments: Value = serde_json::from_str(&stdout(&xiezuo(&db, &["show", "XZ-2026-001", "--format", "json"]))).unwrap();
+    assert_eq!(departments["collaboration"]["number"], "XZ-2026-001");
+    let check = Command::new(env!("CARGO_BIN_EXE_xiezuo"))
+        .arg("--db")
+        .arg(&db)
+        .arg("exec")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    writeln!(check.stdin.as_ref().unwrap(), r#"{{"action":"list_departments"}}"#).unwrap();
+    let output = check.wait_with_output().unwrap();
+    assert!(!String::from_utf8_lossy(&output.stdout).contains("法务部"), "the department added after the backup is gone");
+
+    let bad = xiezuo(&db, &["restore", db.with_file_name("nope.db").to_str().unwrap()]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).starts_with("xiezuo: error[open_failed]"));
+}

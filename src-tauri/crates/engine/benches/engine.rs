@@ -303,7 +303,10 @@ const SEARCHABLE: &[(&str, &[&str])] = &[
     ("collab_department", &["support_text"]),
     ("milestone", &["name"]),
     ("feasibility_answer", &["note"]),
-    ("meeting", &["title", "place", "agenda", "minutes_goal", "minutes_communication", "minutes_decisions", "minutes_summary"]),
+    (
+        "meeting",
+        &["title", "place", "agenda", "minutes_goal", "minutes_communication", "minutes_decisions", "minutes_criteria", "minutes_summary"],
+    ),
     ("responsibility", &["item"]),
     ("task", &["title", "deliverable"]),
     ("status_update", &["note"]),
@@ -692,6 +695,7 @@ fn seed_one(b: &mut Bulk, rng: &mut Rng, org: &Org, created: NaiveDate, sequence
                 },
             ),
             ("minutes_decisions", text(if issued { json!([format!("{}{}月{}日前提交{}", DEPARTMENTS[others[0]], kickoff_day.month(), kickoff_day.day(), rng.pick(&OBJECTS))]).to_string() } else { "[]".into() })),
+            ("minutes_criteria", text(if issued { json!([format!("{}按期交付，验收通过", rng.pick(&OBJECTS))]).to_string() } else { "[]".into() })),
             ("minutes_summary", if issued { text(format!("明确各部门分工与时间节点，{lead}负责总体推进")) } else { Sql::Null }),
             ("minutes_due_at", text(rfc3339(ends + Duration::hours(24)))),
             ("minutes_issued_at", if issued { text(rfc3339(at(kickoff_day, 17, 30))) } else { Sql::Null }),
@@ -1004,6 +1008,7 @@ fn api_seed(engine: &mut Engine, clock: &FixedClock, org: &Org, count: usize) {
                     sync_method: "邮件周报".into(),
                 }),
                 decisions: Some(vec![format!("{helper}一周内提交客户反馈数据")]),
+                acceptance_criteria: Some(vec!["客户反馈数据覆盖率≥95%".into()]),
                 summary: Some("明确各部门分工与时间节点".into()),
             })
             .unwrap();

@@ -76,7 +76,7 @@ fn migrate(conn: &mut Connection) -> Result<()> {
 
 /// Reads the schema version of an existing file without writing to it, refusing files that are
 /// not Xiezuo databases.
-fn inspect_existing(path: &Path) -> Result<i64> {
+pub(crate) fn inspect_existing(path: &Path) -> Result<i64> {
     let not_ours = |reason: &str| EngineError::OpenFailed { path: path.display().to_string(), reason: reason.to_string() };
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
         .map_err(|e| not_ours(&e.to_string()))?;

@@ -7,6 +7,7 @@
 //! appends to the change log.
 
 pub mod action;
+pub mod backup;
 pub mod calendar;
 mod changelog;
 pub mod clock;

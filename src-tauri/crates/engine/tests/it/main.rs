@@ -2,6 +2,7 @@
 
 mod support;
 
+mod backup;
 mod calendar;
 mod exec;
 mod gates;
