@@ -141,9 +141,6 @@ fn run(cli: Cli) -> Result<ExitCode, EngineError> {
         return Ok(ExitCode::SUCCESS);
     }
     let mut engine = open(&cli)?;
-    if let Some(error) = engine.backup_error() {
-        eprintln!("warning: today's automatic backup failed: {error}");
-    }
     match &cli.command {
         Command::Init => {
             let path = engine.path().map(|p| p.display().to_string()).unwrap_or_default();

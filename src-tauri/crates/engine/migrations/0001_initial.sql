@@ -72,6 +72,8 @@ CREATE INDEX collaboration_stage ON collaboration(stage, number);
 CREATE INDEX collaboration_department ON collaboration(initiating_department_id, number);
 CREATE INDEX collaboration_owner ON collaboration(owner_person_id, number);
 CREATE INDEX collaboration_completion ON collaboration(expected_completion);
+-- Counting the register's live rows (and per initiating department) without reading the table.
+CREATE INDEX collaboration_live_department ON collaboration(initiating_department_id, id) WHERE deleted_at IS NULL;
 
 -- One row per collaborating (non-initiating) department: what is asked of it and who its contact is.
 CREATE TABLE collab_department (
@@ -84,7 +86,7 @@ CREATE TABLE collab_department (
     created_at TEXT NOT NULL, created_by TEXT, updated_at TEXT NOT NULL, updated_by TEXT, deleted_at TEXT
 );
 CREATE UNIQUE INDEX collab_department_unique ON collab_department(collaboration_id, department_id) WHERE deleted_at IS NULL;
-CREATE INDEX collab_department_department ON collab_department(department_id);
+CREATE INDEX collab_department_live ON collab_department(department_id, collaboration_id) WHERE deleted_at IS NULL;
 
 CREATE TABLE milestone (
     id TEXT PRIMARY KEY,

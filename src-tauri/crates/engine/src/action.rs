@@ -11,7 +11,7 @@ use crate::communication::{CommunicationInput, FeedbackInput};
 use crate::error::{EngineError, ErrorPayload, Result};
 use crate::feasibility::AnswerInput;
 use crate::meeting::{MeetingInput, MinutesInput, SignatureInput};
-use crate::org::{DepartmentInput, DepartmentPatch, OrgSettingsPatch, PersonInput, PersonPatch};
+use crate::org::{Preferences, DepartmentInput, DepartmentPatch, OrgSettingsPatch, PersonInput, PersonPatch};
 use crate::printed::PrintedInput;
 use crate::register::RegisterQuery;
 use crate::risk::{ProblemInput, RiskInput};
@@ -136,6 +136,7 @@ pub enum Action {
     AddPerson(PersonInput),
     UpdatePerson(PersonPatch),
     SetMe(MeRef),
+    SetPreferences(Preferences),
     // Step 1
     CreateCollaboration(NewCollaboration),
     UpdateRequest(RequestPatch),
@@ -176,9 +177,11 @@ pub enum Action {
     SetCalendarDay(CalendarDay),
     // Reads
     GetOrgSettings,
+    GetPreferences,
     ListDepartments,
     ListPeople,
     GetRegister(RegisterQuery),
+    GetStageCounts,
     GetCollaboration(CollaborationRef),
     GetHistory(CollaborationRef),
     GetTimeline(CollaborationRef),
@@ -187,6 +190,29 @@ pub enum Action {
     Search(SearchQuery),
     CalendarDue(DueQuery),
     CalendarYear(YearQuery),
+}
+
+impl Action {
+    /// Whether the action only reads (no write, no "data changed" notice afterwards).
+    pub fn is_read(&self) -> bool {
+        matches!(
+            self,
+            Action::GetOrgSettings
+                | Action::GetPreferences
+                | Action::ListDepartments
+                | Action::ListPeople
+                | Action::GetRegister(_)
+                | Action::GetStageCounts
+                | Action::GetCollaboration(_)
+                | Action::GetHistory(_)
+                | Action::GetTimeline(_)
+                | Action::GetAttention(_)
+                | Action::CheckMinutes(_)
+                | Action::Search(_)
+                | Action::CalendarDue(_)
+                | Action::CalendarYear(_)
+        )
+    }
 }
 
 /// One line of `exec` output.
@@ -210,6 +236,7 @@ impl Engine {
             Action::UpdateDepartment(p) => to_json(self.update_department(p)?),
             Action::AddPerson(p) => Ok(json!({ "id": self.add_person(p)? })),
             Action::UpdatePerson(p) => to_json(self.update_person(p)?),
+            Action::SetPreferences(p) => to_json(self.set_preferences(p)?),
             Action::SetMe(p) => Ok(json!({ "id": self.set_me(&p.person)? })),
             Action::CreateCollaboration(p) => to_json(self.create_collaboration(p)?),
             Action::UpdateRequest(p) => to_json(self.update_request(p)?),
@@ -252,9 +279,11 @@ impl Engine {
                 None => to_json(self.clear_calendar_day(p.date)?),
             },
             Action::GetOrgSettings => to_json(self.org_settings()?),
+            Action::GetPreferences => to_json(self.preferences()?),
             Action::ListDepartments => to_json(self.departments()?),
             Action::ListPeople => to_json(self.people()?),
             Action::GetRegister(q) => to_json(self.register(&q)?),
+            Action::GetStageCounts => to_json(self.stage_counts()?),
             Action::GetCollaboration(p) => to_json(self.dossier(&p.collaboration)?),
             Action::GetHistory(p) => to_json(self.history(&p.collaboration)?),
             Action::GetTimeline(p) => to_json(self.timeline(&p.collaboration)?),

@@ -135,11 +135,16 @@ impl Engine {
         let now = self.clock.now().to_rfc3339_opts(SecondsFormat::Secs, true);
         let stale = self.previous_working_day(today);
         let mut items = Vec::new();
+        let today_text = today.to_string();
+        let stale_text = stale.to_string();
         for (kind, sql) in QUERIES {
-            let mut stmt = self.conn.prepare_cached(sql)?;
-            let mut params: Vec<(&str, &dyn rusqlite::ToSql)> = Vec::new();
-            let today_text = today.to_string();
-            let stale_text = stale.to_string();
+            // The filters run in SQL, so a filtered list costs only what it returns.
+            let filtered = format!(
+                "WITH q(collaboration_id, number, title, subject_id, subject, department_id, person_id, due) AS ({sql})
+                 SELECT * FROM q WHERE (:person IS NULL OR person_id = :person) AND (:department IS NULL OR department_id = :department)"
+            );
+            let mut stmt = self.conn.prepare_cached(&filtered)?;
+            let mut params: Vec<(&str, &dyn rusqlite::ToSql)> = vec![(":person", &person), (":department", &department)];
             for (name, value) in [(":today", &today_text as &dyn rusqlite::ToSql), (":now", &now), (":stale", &stale_text)] {
                 if sql.contains(name) {
                     params.push((name, value));
@@ -161,12 +166,6 @@ impl Engine {
             })?;
             for item in rows {
                 let mut item = item?;
-                if person.as_ref().is_some_and(|p| item.person_id.as_ref() != Some(p)) {
-                    continue;
-                }
-                if department.as_ref().is_some_and(|d| item.department_id.as_ref() != Some(d)) {
-                    continue;
-                }
                 item.overdue = match item.kind {
                     AttentionKind::TaskOverdue | AttentionKind::ProblemOverdue => true,
                     AttentionKind::MinutesDue => item.due.as_deref().is_some_and(|d| d < now.as_str()),

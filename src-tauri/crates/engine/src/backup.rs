@@ -1,9 +1,9 @@
 //! Backups and restore, with SQLite's online backup API (consistent copies of a live database,
 //! WAL included).
 //!
-//! The engine makes an automatic backup at the first start of each day and keeps the newest
-//! `backup_keep` of them (a local setting, default 10); migrations make their own backup first
-//! (see `db`). A restore never trusts its source: it must be a Xiezuo database of a version this
+//! The desktop app calls `daily_backup` at its first start of each day, which keeps the newest
+//! `backup_keep` daily backups (a local setting, default 10); the CLI does not, so scripts stay
+//! fast (it has `xiezuo backup`). Migrations make their own backup first (see `db`). A restore never trusts its source: it must be a Xiezuo database of a version this
 //! app can open and pass `PRAGMA integrity_check` before anything is replaced, and the database it
 //! replaces is itself kept as a backup.
 

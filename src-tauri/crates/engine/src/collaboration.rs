@@ -254,8 +254,10 @@ fn checked_milestones(milestones: &[MilestoneInput]) -> Result<Vec<MilestoneInpu
 
 /// Hands out the next number for `prefix` and `year`, e.g. `XZ-2026-007`; numbers are never reused.
 fn next_number(w: &mut Writer, prefix: &str, year: i32) -> Result<String> {
+    // A range over the unique index on `number` (LIKE could not use it).
     let used_max: i64 = w.tx.query_row(
-        "SELECT coalesce(max(CAST(substr(number, length(?1) + 7) AS INTEGER)), 0) FROM collaboration WHERE number LIKE ?1 || '-' || ?2 || '-%'",
+        "SELECT coalesce(max(CAST(substr(number, length(?1) + 7) AS INTEGER)), 0) FROM collaboration
+         WHERE number >= ?1 || '-' || ?2 || '-' AND number < ?1 || '-' || ?2 || '.'",
         params![prefix, year],
         |r| r.get(0),
     )?;

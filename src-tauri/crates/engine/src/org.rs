@@ -112,7 +112,31 @@ pub(crate) fn optional_text(field: &str, value: Option<&str>) -> Result<Option<S
     value.map(str::trim).filter(|v| !v.is_empty()).map(|v| checked_text(field, v)).transpose()
 }
 
+/// This installation's own preferences (not synced, not logged).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Preferences {
+    /// `zh-CN` (default) or `en-US`.
+    pub language: Option<String>,
+}
+
+pub const LANGUAGES: [&str; 2] = ["zh-CN", "en-US"];
+
 impl Engine {
+    pub fn preferences(&self) -> Result<Preferences> {
+        Ok(Preferences { language: crate::store::local_setting(&self.conn, "language")? })
+    }
+
+    pub fn set_preferences(&mut self, preferences: Preferences) -> Result<Preferences> {
+        if let Some(language) = &preferences.language {
+            if !LANGUAGES.contains(&language.as_str()) {
+                return Err(EngineError::invalid("language", "zh-CN or en-US"));
+            }
+            self.set_local("language", language)?;
+        }
+        self.preferences()
+    }
+
     pub(crate) fn ensure_org_settings(&mut self) -> Result<()> {
         let exists: bool = self.conn.query_row("SELECT count(*) > 0 FROM org_settings", [], |r| r.get(0))?;
         if !exists {

@@ -109,6 +109,12 @@ impl RegisterRow {
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct StageCount {
+    pub stage: Stage,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct RegisterPage {
     pub total: usize,
     pub rows: Vec<RegisterRow>,
@@ -132,8 +138,10 @@ impl Engine {
         if let Some(department) = &query.department {
             values.push(SqlValue::Text(self.resolve("department", department)?));
             let n = values.len();
+            // A set of ids from two index ranges, instead of probing every collaboration.
             conditions.push(format!(
-                "(c.initiating_department_id = ?{n} OR EXISTS (SELECT 1 FROM collab_department cd WHERE cd.collaboration_id = c.id AND cd.department_id = ?{n} AND cd.deleted_at IS NULL))"
+                "c.id IN (SELECT id FROM collaboration WHERE initiating_department_id = ?{n} AND deleted_at IS NULL
+                          UNION SELECT collaboration_id FROM collab_department WHERE department_id = ?{n} AND deleted_at IS NULL)"
             ));
         }
         if let Some(owner) = &query.owner {
@@ -211,6 +219,15 @@ impl Engine {
             })
             .collect::<Result<Vec<_>>>()?;
         Ok(RegisterPage { total: total as usize, rows })
+    }
+
+    /// How many collaborations are at each stage (stages with none are left out).
+    pub fn stage_counts(&self) -> Result<Vec<StageCount>> {
+        let mut stmt = self.conn.prepare_cached("SELECT stage, count(*) FROM collaboration WHERE deleted_at IS NULL GROUP BY stage")?;
+        let rows = stmt.query_map([], |r| Ok(StageCount { stage: r.get(0)?, count: r.get::<_, i64>(1)? as usize }))?;
+        let mut counts = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        counts.sort_by_key(|c| Stage::ALL.iter().position(|s| *s == c.stage));
+        Ok(counts)
     }
 
     fn contacts_cell(&self, id: &str, initiator: Option<String>) -> Result<String> {

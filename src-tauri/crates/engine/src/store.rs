@@ -22,7 +22,6 @@ pub struct Engine {
     device_id: String,
     hlc: Hlc,
     path: Option<PathBuf>,
-    backup_error: Option<String>,
 }
 
 /// A collaboration as the write path sees it: enough to check gates.
@@ -41,22 +40,11 @@ impl Engine {
         Self::open_with_clock(path, Arc::new(SystemClock))
     }
 
-    /// Opens the database at `path`; an existing database gets its automatic daily backup.
     pub fn open_with_clock(path: &Path, clock: Arc<dyn Clock>) -> Result<Self> {
-        let existed = path.exists();
         let conn = db::open(path)?;
         let mut engine = Self::from_connection(conn, clock)?;
         engine.path = Some(path.to_path_buf());
-        if existed {
-            // A failed backup must not keep people from their work; it is reported instead.
-            engine.backup_error = engine.daily_backup().err().map(|e| e.to_string());
-        }
         Ok(engine)
-    }
-
-    /// Why today's automatic backup failed, if it did.
-    pub fn backup_error(&self) -> Option<&str> {
-        self.backup_error.as_deref()
     }
 
     pub fn open_in_memory(clock: Arc<dyn Clock>) -> Result<Self> {
@@ -74,7 +62,7 @@ impl Engine {
         };
         let last: Option<String> = conn.query_row("SELECT max(hlc) FROM change_log", [], |r| r.get(0))?;
         let hlc = last.as_deref().and_then(Hlc::decode).unwrap_or_default();
-        let mut engine = Self { conn, clock, calendar: WorkCalendar::with_bundled(), device_id, hlc, path: None, backup_error: None };
+        let mut engine = Self { conn, clock, calendar: WorkCalendar::with_bundled(), device_id, hlc, path: None };
         engine.ensure_org_settings()?;
         engine.calendar = engine.load_calendar()?;
         Ok(engine)

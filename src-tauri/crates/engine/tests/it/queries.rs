@@ -157,3 +157,11 @@ fn the_timeline_lists_what_happened_and_what_is_planned_in_order() {
         ctx.engine.timeline("XZ-2026-001").unwrap().into_iter().map(|e| format!("{} {} {}", e.at, e.kind, e.title)).collect();
     insta::assert_snapshot!(events.join("\n"));
 }
+
+#[test]
+fn stage_counts_follow_the_process_order() {
+    let mut ctx = demo();
+    create_third(&mut ctx);
+    let counts: Vec<(Stage, usize)> = ctx.engine.stage_counts().unwrap().into_iter().map(|c| (c.stage, c.count)).collect();
+    assert_eq!(counts, vec![(Stage::Draft, 1), (Stage::Executing, 2)]);
+}
