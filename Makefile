@@ -6,16 +6,14 @@
 setup:
 	bash scripts/setup.sh
 
-# Until the desktop window lands (issue #4), "the app" is the `xiezuo` CLI on the default database
-# (the same file the desktop app will open), loaded with the demo data.
+# The desktop app on the default database in the app-data folder; a new database starts with the
+# demo data.
 run: setup
-	cargo build --release -p xiezuo-cli
-	./target/release/xiezuo init
-	./target/release/xiezuo demo
-	./target/release/xiezuo register
-	./target/release/xiezuo attention
+	cargo build --release -p xiezuo
+	./target/release/xiezuo-desktop
 
 test: setup
+	npm test --prefix ui --silent
 	cargo test --workspace
 
 bench: setup

@@ -16,6 +16,7 @@ use xiezuo_engine::action::Outcome;
 use xiezuo_engine::clock::{Clock, FixedClock, SystemClock};
 use xiezuo_engine::demo::DemoOutcome;
 use xiezuo_engine::{AttentionFilter, Engine, EngineError, RegisterQuery};
+use xiezuo_forms::{records, FormsError, Kind, Lang};
 
 #[derive(Parser)]
 #[command(name = "xiezuo", version, about = "Xiezuo 协作台 — cross-department collaboration from request to archive")]
@@ -86,6 +87,20 @@ enum Command {
         number: String,
         #[arg(long, value_enum, default_value_t)]
         format: Format,
+    },
+    /// Print a document to PDF: request, agenda, minutes, tracking, selfcheck, acceptance, letter or register.
+    Print {
+        kind: String,
+        /// The collaboration (not needed for the register).
+        number: Option<String>,
+        /// zh (default) or en.
+        #[arg(long, default_value = "zh")]
+        lang: String,
+        /// The meeting (agenda, minutes) or deliverable (selfcheck, acceptance) id; default: the latest.
+        #[arg(long)]
+        record: Option<String>,
+        #[arg(short, long)]
+        output: PathBuf,
     },
     /// Write a consistent copy of the database to FILE (which must not exist).
     Backup { file: PathBuf },
@@ -188,6 +203,7 @@ fn run(cli: Cli) -> Result<ExitCode, EngineError> {
                 _ => output::history(&mut out, &entries)?,
             }
         }
+        Command::Print { kind, number, lang, record, output } => print(&mut engine, kind, number.as_deref(), lang, record.as_deref(), output, &mut out)?,
         Command::Backup { file } => {
             engine.backup_to(file)?;
             writeln!(out, "backup written: {}", file.display())?;
@@ -213,6 +229,28 @@ fn run(cli: Cli) -> Result<ExitCode, EngineError> {
         },
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Prints one document to a PDF file (written atomically) and records the print in the engine.
+fn print(engine: &mut Engine, kind: &str, number: Option<&str>, lang: &str, record: Option<&str>, output: &std::path::Path, out: &mut impl Write) -> Result<(), EngineError> {
+    let invalid = |field: &str, reason: String| EngineError::InvalidInput { field: field.into(), reason };
+    let kind = Kind::parse(kind).ok_or_else(|| invalid("kind", format!("'{kind}' is not one of request, agenda, minutes, tracking, selfcheck, acceptance, letter, register")))?;
+    let lang = Lang::parse(lang).ok_or_else(|| invalid("lang", format!("'{lang}' is not zh or en")))?;
+    let printed = records::print(engine, kind, number, record, lang).map_err(|e| match e {
+        FormsError::Engine(e) => e,
+        other => EngineError::InvalidInput { field: other.kind().into(), reason: other.to_string() },
+    })?;
+    // Written beside the target and renamed, so a reader never sees half a file.
+    let partial = output.with_extension("pdf.partial");
+    std::fs::write(&partial, &printed.rendered.bytes)?;
+    std::fs::rename(&partial, output)?;
+    let r = &printed.rendered;
+    writeln!(out, "{}: {} r{}, {} page(s), hash {}", output.display(), kind.as_str(), printed.revision, r.pages, r.short_hash)?;
+    if !r.missing_glyphs.is_empty() {
+        let chars: String = r.missing_glyphs.iter().collect();
+        eprintln!("warning: no bundled font has these characters; they print as boxes: {chars}");
+    }
+    Ok(())
 }
 
 /// Runs JSON Lines actions; exits 1 if any action failed (every line is still answered).

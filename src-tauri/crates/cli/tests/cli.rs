@@ -200,3 +200,21 @@ fn backup_and_restore_round_trip() {
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).starts_with("xiezuo: error[open_failed]"));
 }
+
+#[test]
+fn print_writes_a_pdf_and_records_the_print() {
+    let (dir, db) = demo_db();
+    let pdf = dir.path().join("request.pdf");
+    let said = stdout(&xiezuo(&db, &["print", "request", "XZ-2026-001", "-o", pdf.to_str().unwrap()]));
+    assert!(said.contains("request r1, 1 page(s), hash "), "{said}");
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    let english = dir.path().join("register-en.pdf");
+    stdout(&xiezuo(&db, &["print", "register", "--lang", "en", "-o", english.to_str().unwrap()]));
+    assert!(english.exists());
+
+    let bad = xiezuo(&db, &["print", "poster", "XZ-2026-001", "-o", pdf.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&bad.stderr).starts_with("xiezuo: error[invalid_input]"));
+    let missing = xiezuo(&db, &["print", "letter", "XZ-2026-001", "-o", dir.path().join("letter.pdf").to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no completion letter"), "{}", String::from_utf8_lossy(&missing.stderr));
+    assert!(!dir.path().join("letter.pdf").exists());
+}

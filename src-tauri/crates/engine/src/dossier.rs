@@ -92,6 +92,7 @@ const JSON_COLUMNS: &[&str] = &[
     "attendees",
     "agenda",
     "minutes_communication",
+    "minutes_criteria",
     "minutes_decisions",
     "collaborators",
     "changes",

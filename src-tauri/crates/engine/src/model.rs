@@ -10,9 +10,9 @@ use std::str::FromStr;
 macro_rules! code_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal / $zh:literal),+ $(,)? }) => {
         $(#[$meta])*
+        /// Serialised as its code, the same text that is stored in the database.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($variant),+ }
+        pub enum $name { $(#[serde(rename = $code)] $variant),+ }
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
@@ -162,5 +162,21 @@ impl Stage {
     /// Execution-phase stages, in which tasks, statuses, risks and changes are recorded.
     pub fn is_executing(self) -> bool {
         matches!(self, Stage::Executing | Stage::Accepting)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serialised_names_are_the_stored_codes() {
+        for kind in DocumentKind::ALL {
+            assert_eq!(serde_json::to_value(kind).unwrap(), kind.code());
+            assert_eq!(kind.code().parse::<DocumentKind>().unwrap(), *kind);
+        }
+        for stage in Stage::ALL {
+            assert_eq!(serde_json::to_value(stage).unwrap(), stage.code());
+        }
     }
 }

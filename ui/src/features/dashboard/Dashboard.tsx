@@ -1,0 +1,55 @@
+import { Card, Col, Empty, List, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { exec } from '../../ipc';
+import type { AttentionItem, StageCount } from '../../types';
+import { ErrorNotice } from '../../components/ErrorNotice';
+
+/** 工作台: what needs action (overdue first) and how many collaborations are at each stage. */
+export function Dashboard({ onOpen }: { onOpen: (id: string) => void }) {
+  const { t } = useTranslation();
+  const counts = useQuery({ queryKey: ['stage-counts'], queryFn: () => exec<StageCount[]>('get_stage_counts') });
+  const attention = useQuery({ queryKey: ['attention'], queryFn: () => exec<AttentionItem[]>('get_attention', {}) });
+
+  return (
+    <div data-testid="dashboard">
+      <Typography.Title level={3}>{t('dashboard.title')}</Typography.Title>
+      {counts.error && <ErrorNotice error={counts.error} />}
+      <Row gutter={16} style={{ marginBottom: 24 }}>
+        {(counts.data ?? []).map((c) => (
+          <Col key={c.stage} span={4}>
+            <Card size="small">
+              <Statistic title={t(`stage.${c.stage}`)} value={c.count} />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      <Card title={t('dashboard.attention')} extra={<Tag>{attention.data?.length ?? 0}</Tag>}>
+        {attention.isLoading && <Skeleton active />}
+        {attention.error && <ErrorNotice error={attention.error} />}
+        {attention.data && attention.data.length === 0 && <Empty description={t('dashboard.nothing')} />}
+        {attention.data && attention.data.length > 0 && (
+          <List
+            data-testid="attention-list"
+            dataSource={attention.data}
+            renderItem={(item) => (
+              <List.Item onClick={() => onOpen(item.collaboration_id)} style={{ cursor: 'pointer' }}>
+                <List.Item.Meta
+                  title={
+                    <>
+                      {item.overdue && <Tag color="red">{t('dashboard.overdue')}</Tag>}
+                      <Tag>{t(`attention.${item.kind}`)}</Tag>
+                      {item.subject}
+                    </>
+                  }
+                  description={`${item.number} ${item.title}`}
+                />
+                {item.due && <span>{t('dashboard.due', { date: item.due.slice(0, 10) })}</span>}
+              </List.Item>
+            )}
+          />
+        )}
+      </Card>
+    </div>
+  );
+}
