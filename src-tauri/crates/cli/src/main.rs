@@ -203,7 +203,9 @@ fn run(cli: Cli) -> Result<ExitCode, EngineError> {
                 _ => output::history(&mut out, &entries)?,
             }
         }
-        Command::Print { kind, number, lang, record, output } => print(&mut engine, kind, number.as_deref(), lang, record.as_deref(), output, &mut out)?,
+        Command::Print { kind, number, lang, record, output } => {
+            print(&mut engine, kind, number.as_deref(), lang, record.as_deref(), output, &mut out)?
+        }
         Command::Backup { file } => {
             engine.backup_to(file)?;
             writeln!(out, "backup written: {}", file.display())?;
@@ -232,9 +234,19 @@ fn run(cli: Cli) -> Result<ExitCode, EngineError> {
 }
 
 /// Prints one document to a PDF file (written atomically) and records the print in the engine.
-fn print(engine: &mut Engine, kind: &str, number: Option<&str>, lang: &str, record: Option<&str>, output: &std::path::Path, out: &mut impl Write) -> Result<(), EngineError> {
+fn print(
+    engine: &mut Engine,
+    kind: &str,
+    number: Option<&str>,
+    lang: &str,
+    record: Option<&str>,
+    output: &std::path::Path,
+    out: &mut impl Write,
+) -> Result<(), EngineError> {
     let invalid = |field: &str, reason: String| EngineError::InvalidInput { field: field.into(), reason };
-    let kind = Kind::parse(kind).ok_or_else(|| invalid("kind", format!("'{kind}' is not one of request, agenda, minutes, tracking, selfcheck, acceptance, letter, register")))?;
+    let kind = Kind::parse(kind).ok_or_else(|| {
+        invalid("kind", format!("'{kind}' is not one of request, agenda, minutes, tracking, selfcheck, acceptance, letter, register"))
+    })?;
     let lang = Lang::parse(lang).ok_or_else(|| invalid("lang", format!("'{lang}' is not zh or en")))?;
     let printed = records::print(engine, kind, number, record, lang).map_err(|e| match e {
         FormsError::Engine(e) => e,

@@ -9,8 +9,8 @@
 //! Seeding: the organisation (8 departments, 200 people) and 200 recent collaborations go
 //! through the engine's public API, exactly as the app would write them. The historic bulk (the other
 //! ~99.7% of rows) is inserted with plain SQL in large transactions through `Engine::connection`,
-//! together with the matching `search_index`/`search_row` entries (built with the engine's own
-//! `search::to_index_text`) and `change_log` rows, so search and the file size are realistic. "Today"
+//! together with the matching `search_index`/`search_row` entries (built with the engine's
+//! `search::reindex`, the write path's own indexing) and `change_log` rows, so search and the file size are realistic. "Today"
 //! is pinned with a `FixedClock` at 2026-11-24 09:00 (+08:00).
 //!
 //! Run: `cargo bench -p xiezuo-engine --bench engine [-- --collaborations 2000] [--db PATH]
@@ -31,7 +31,6 @@ use xiezuo_engine::feasibility::AnswerInput;
 use xiezuo_engine::meeting::{CommunicationMechanism, MeetingInput, MinutesInput, ResponsibilityInput};
 use xiezuo_engine::model::{CommunicationKind, FeasibilityAnswer, MeetingKind, Stage, SupportKind, TaskStatus};
 use xiezuo_engine::org::{DepartmentInput, DepartmentPatch, PersonInput};
-use xiezuo_engine::search::to_index_text;
 use xiezuo_engine::task::{StatusInput, TaskInput};
 use xiezuo_engine::{AttentionFilter, Engine, RegisterQuery, RegisterSort};
 
@@ -300,52 +299,6 @@ fn load_org(conn: &Connection) -> Org {
 // ---------------------------------------------------------------------------------------------
 // The historic bulk, in plain SQL
 
-/// Text fields that the engine indexes for search, for the tables seeded here (a copy of the
-/// relevant part of `SEARCHABLE` in src/search.rs, which is private).
-const SEARCHABLE: &[(&str, &[&str])] = &[
-    ("collaboration", &["number", "title", "background", "goal", "progress_note", "remarks", "reopen_reason"]),
-    ("collab_department", &["support_text"]),
-    ("milestone", &["name"]),
-    ("feasibility_answer", &["note"]),
-    (
-        "meeting",
-        &["title", "place", "agenda", "minutes_goal", "minutes_communication", "minutes_decisions", "minutes_criteria", "minutes_summary"],
-    ),
-    ("responsibility", &["item"]),
-    ("task", &["title", "deliverable"]),
-    ("status_update", &["note"]),
-    ("problem", &["description", "resolution"]),
-    ("deliverable", &["title"]),
-    ("completion_letter", &["body"]),
-    ("communication", &["summary"]),
-    ("feedback", &["text"]),
-];
-
-/// The text the engine indexes for a stored value: JSON lists/objects contribute their strings,
-/// plain text itself, each followed by a newline (as `value_text` in src/search.rs does).
-fn indexed_text(value: &str) -> String {
-    fn flatten(v: &Value, out: &mut String) {
-        match v {
-            Value::String(s) => {
-                out.push_str(s);
-                out.push('\n');
-            }
-            Value::Array(items) => items.iter().for_each(|v| flatten(v, out)),
-            Value::Object(map) => map.values().for_each(|v| flatten(v, out)),
-            _ => {}
-        }
-    }
-    let mut out = String::new();
-    match serde_json::from_str::<Value>(value) {
-        Ok(inner @ (Value::Array(_) | Value::Object(_))) => flatten(&inner, &mut out),
-        _ => {
-            out.push_str(value);
-            out.push('\n');
-        }
-    }
-    out
-}
-
 fn text(s: impl Into<String>) -> Sql {
     Sql::Text(s.into())
 }
@@ -385,21 +338,19 @@ impl Bulk<'_> {
         let sql = format!("INSERT INTO {table} ({columns}) VALUES ({placeholders})");
         self.conn.prepare_cached(&sql).unwrap().execute(rusqlite::params_from_iter(values)).unwrap();
 
-        let searchable = SEARCHABLE.iter().find(|(t, _)| *t == table).map_or(&[][..], |&(_, f)| f);
         let mut changes = Map::new();
+        let mut stored = Map::new();
         for (column, value) in &fields {
             let as_json = match value {
                 Sql::Text(s) => Value::String(s.clone()),
                 Sql::Integer(n) => json!(n),
                 _ => Value::Null,
             };
-            if let (Sql::Text(s), true) = (value, searchable.contains(column)) {
-                if !s.trim().is_empty() {
-                    self.index(table, &id, column, collaboration, s);
-                }
-            }
+            stored.insert(column.to_string(), as_json.clone());
             changes.insert(column.to_string(), json!([null, as_json]));
         }
+        // The engine's own indexing rules (which fields, how lists are flattened).
+        xiezuo_engine::search::reindex(self.conn, table, &id, Some(collaboration), &stored).unwrap();
         self.counter += 1;
         let hlc = format!("{:013}-{:06}-{}", self.now.timestamp_millis(), self.counter % 1_000_000, self.device);
         self.conn
@@ -422,19 +373,6 @@ impl Bulk<'_> {
             .unwrap();
         self.rows += 1;
         id
-    }
-
-    fn index(&self, table: &str, id: &str, field: &str, collaboration: &str, value: &str) {
-        self.conn
-            .prepare_cached("INSERT INTO search_index (body, entity, entity_id, field, collaboration_id) VALUES (?1, ?2, ?3, ?4, ?5)")
-            .unwrap()
-            .execute(rusqlite::params![to_index_text(&indexed_text(value)), table, id, field, collaboration])
-            .unwrap();
-        self.conn
-            .prepare_cached("INSERT INTO search_row (entity, entity_id, field, fts_rowid) VALUES (?1, ?2, ?3, last_insert_rowid())")
-            .unwrap()
-            .execute(rusqlite::params![table, id, field])
-            .unwrap();
     }
 }
 
@@ -1321,7 +1259,7 @@ fn main() {
     ));
 
     println!();
-    println!("{} | {:>9} | {:>9} | {:>7} | {:<4} | {}", pad("operation", 50), "median", "p95", "target", "ok", "result");
+    println!("{} | {:>9} | {:>9} | {:>7} | {:<4} | result", pad("operation", 50), "median", "p95", "target", "ok");
     println!("{}", "-".repeat(110));
     for r in &results {
         let (target, ok) = match r.target_ms {

@@ -11,7 +11,7 @@ use crate::communication::{CommunicationInput, FeedbackInput};
 use crate::error::{EngineError, ErrorPayload, Result};
 use crate::feasibility::AnswerInput;
 use crate::meeting::{MeetingInput, MinutesInput, SignatureInput};
-use crate::org::{Preferences, DepartmentInput, DepartmentPatch, OrgSettingsPatch, PersonInput, PersonPatch};
+use crate::org::{DepartmentInput, DepartmentPatch, OrgSettingsPatch, PersonInput, PersonPatch, Preferences};
 use crate::printed::PrintedInput;
 use crate::register::RegisterQuery;
 use crate::risk::{ProblemInput, RiskInput};

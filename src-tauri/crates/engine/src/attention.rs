@@ -77,7 +77,7 @@ const QUERIES: &[(AttentionKind, &str)] = &[
         AttentionKind::TaskOverdue,
         "SELECT c.id, c.number, c.title, t.id, t.title, t.department_id, t.responsible_person_id, t.end_date
          FROM task t JOIN collaboration c ON c.id = t.collaboration_id
-         WHERE t.status <> 'done' AND t.end_date < :today AND t.deleted_at IS NULL AND c.stage IN ('executing', 'accepting')",
+         WHERE t.status IN ('not_started', 'in_progress', 'blocked') AND t.end_date < :today AND t.deleted_at IS NULL AND c.stage IN ('executing', 'accepting')",
     ),
     (
         AttentionKind::TaskNoStatus,

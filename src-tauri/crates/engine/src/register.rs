@@ -138,10 +138,10 @@ impl Engine {
         if let Some(department) = &query.department {
             values.push(SqlValue::Text(self.resolve("department", department)?));
             let n = values.len();
-            // A set of ids from two index ranges, instead of probing every collaboration.
+            // The page walks the sort index and stops after a page of matches.
             conditions.push(format!(
-                "c.id IN (SELECT id FROM collaboration WHERE initiating_department_id = ?{n} AND deleted_at IS NULL
-                          UNION SELECT collaboration_id FROM collab_department WHERE department_id = ?{n} AND deleted_at IS NULL)"
+                "(c.initiating_department_id = ?{n} OR EXISTS (SELECT 1 FROM collab_department cd
+                  WHERE cd.collaboration_id = c.id AND cd.department_id = ?{n} AND cd.deleted_at IS NULL))"
             ));
         }
         if let Some(owner) = &query.owner {
@@ -157,11 +157,19 @@ impl Engine {
             conditions.push(format!("c.expected_completion <= ?{}", values.len()));
         }
         let filter = conditions.join(" AND ");
-        let total: i64 = self.conn.query_row(
-            &format!("SELECT count(*) FROM collaboration c WHERE {filter}"),
-            rusqlite::params_from_iter(values.iter()),
-            |r| r.get(0),
-        )?;
+        let department_only = query.department.is_some() && values.len() == 1 && query.include_archived.unwrap_or(true);
+        let count_sql = if department_only {
+            // Counting with the EXISTS above would probe every collaboration; two index ranges give
+            // the same count (a department never collaborates on what it initiates itself).
+            // Collaborations are never deleted (numbers stay on record), so the second range needs
+            // no join.
+            "SELECT (SELECT count(*) FROM collaboration WHERE initiating_department_id = ?1 AND deleted_at IS NULL)
+                  + (SELECT count(*) FROM collab_department WHERE department_id = ?1 AND deleted_at IS NULL)"
+                .to_string()
+        } else {
+            format!("SELECT count(*) FROM collaboration c WHERE {filter}")
+        };
+        let total: i64 = self.conn.query_row(&count_sql, rusqlite::params_from_iter(values.iter()), |r| r.get(0))?;
 
         let order = match query.sort {
             RegisterSort::Number => "c.number",

@@ -88,8 +88,10 @@ fn value_text(value: &Value, out: &mut String) {
     }
 }
 
-/// Replaces the index entries of the given fields of one record.
-pub(crate) fn reindex(conn: &Connection, table: &str, id: &str, collaboration_id: Option<&str>, fields: &Map<String, Value>) -> Result<()> {
+/// Replaces the index entries of the given fields of one record (fields that are not searchable
+/// are skipped). The write path calls it for every change; bulk loaders that insert rows directly
+/// (the benchmark's generator) call it too, so the rules of what is indexed live only here.
+pub fn reindex(conn: &Connection, table: &str, id: &str, collaboration_id: Option<&str>, fields: &Map<String, Value>) -> Result<()> {
     let searchable = searchable_fields(table);
     for (field, value) in fields.iter().filter(|(f, _)| searchable.contains(&f.as_str())) {
         let mut text = String::new();

@@ -30,7 +30,13 @@ pub struct Printed {
 
 /// Builds, renders and records a document. `record` names the meeting (agenda, minutes) or the
 /// deliverable (self-check, acceptance); without it the latest suitable one is used.
-pub fn print(engine: &mut Engine, kind: Kind, collaboration: Option<&str>, record: Option<&str>, lang: Lang) -> Result<Printed, FormsError> {
+pub fn print(
+    engine: &mut Engine,
+    kind: Kind,
+    collaboration: Option<&str>,
+    record: Option<&str>,
+    lang: Lang,
+) -> Result<Printed, FormsError> {
     let (document, document_id) = document(engine, kind, collaboration, record)?;
     let rendered = crate::render(&document, lang)?;
     let printed_id = match (kind, collaboration) {
@@ -145,7 +151,11 @@ impl Source<'_> {
             .milestones
             .iter()
             .filter(|m| meeting.is_none_or(|id| m["meeting_id"] == id))
-            .map(|m| Milestone { name: text(m, "name"), date: date(m, "due_date").unwrap_or(Date::new(1970, 1, 1)), deliverable: String::new() })
+            .map(|m| Milestone {
+                name: text(m, "name"),
+                date: date(m, "due_date").unwrap_or(Date::new(1970, 1, 1)),
+                deliverable: String::new(),
+            })
             .collect()
     }
 
@@ -161,7 +171,12 @@ impl Source<'_> {
             collaborating_departments: self.d.departments.iter().map(|x| text(x, "department")).collect(),
             background: text(c, "background"),
             goal: text(c, "goal"),
-            support: self.d.departments.iter().map(|x| Support { department: text(x, "department"), asked: text(x, "support_text") }).collect(),
+            support: self
+                .d
+                .departments
+                .iter()
+                .map(|x| Support { department: text(x, "department"), asked: text(x, "support_text") })
+                .collect(),
             expected_completion: date(c, "expected_completion").unwrap_or_else(|| to_date(self.today)),
             milestones: self.milestones(None),
             attachments: self.d.attachments.iter().map(|a| text(a, "file_name")).collect(),

@@ -60,7 +60,10 @@ fn malformed_actions_are_typed_errors() {
 fn the_language_preference_is_kept_and_checked() {
     let mut ctx = demo();
     assert_eq!(run(&mut ctx, json!({"action": "get_preferences"})), Outcome::Ok(json!({"language": null})));
-    assert_eq!(run(&mut ctx, json!({"action": "set_preferences", "payload": {"language": "en-US"}})), Outcome::Ok(json!({"language": "en-US"})));
+    assert_eq!(
+        run(&mut ctx, json!({"action": "set_preferences", "payload": {"language": "en-US"}})),
+        Outcome::Ok(json!({"language": "en-US"}))
+    );
     let Outcome::Error(error) = run(&mut ctx, json!({"action": "set_preferences", "payload": {"language": "fr-FR"}})) else { panic!() };
     assert_eq!(error.kind, "invalid_input");
     assert_eq!(ctx.engine.preferences().unwrap().language.as_deref(), Some("en-US"));
