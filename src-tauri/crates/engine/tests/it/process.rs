@@ -38,6 +38,19 @@ pub fn answer(collaboration: &str, department: &str, answer: FeasibilityAnswer, 
     AnswerInput { collaboration: s(collaboration), department: s(department), answer, contact: None, note: note.map(s), by: None }
 }
 
+/// What 研发部 asks of 市场部 (data) and 测试部 (acceptance, worded as given).
+fn asks(testing: &str) -> Vec<DepartmentAsk> {
+    vec![
+        DepartmentAsk {
+            department: s("市场部"),
+            support_kinds: vec![SupportKind::Data],
+            support_text: s("提供用户画像与常见问题数据"),
+            contact: Some(s("陈静")),
+        },
+        DepartmentAsk { department: s("测试部"), support_kinds: vec![SupportKind::Approval], support_text: s(testing), contact: None },
+    ]
+}
+
 /// Creates the third collaboration: 研发部 asks 市场部 and 测试部 for support.
 pub fn create_third(ctx: &mut Ctx) -> String {
     ctx.engine
@@ -50,20 +63,7 @@ pub fn create_third(ctx: &mut Ctx) -> String {
             goal: s("上线智能客服，自动应答率达到60%"),
             expected_completion: Some(day("2027-03-31")),
             remarks: s(""),
-            departments: vec![
-                DepartmentAsk {
-                    department: s("市场部"),
-                    support_kinds: vec![SupportKind::Data],
-                    support_text: s("提供用户画像与常见问题数据"),
-                    contact: Some(s("陈静")),
-                },
-                DepartmentAsk {
-                    department: s("测试部"),
-                    support_kinds: vec![SupportKind::Approval],
-                    support_text: s("制定验收标准并执行验收测试"),
-                    contact: None,
-                },
-            ],
+            departments: asks("制定验收标准并执行验收测试"),
             milestones: vec![MilestoneInput { name: s("方案评审"), due_date: day("2026-12-18") }],
         })
         .unwrap()
@@ -79,20 +79,7 @@ pub fn third_in_execution(ctx: &mut Ctx) -> (String, String) {
     ctx.engine
         .update_request(RequestPatch {
             collaboration: number.clone(),
-            departments: Some(vec![
-                DepartmentAsk {
-                    department: s("市场部"),
-                    support_kinds: vec![SupportKind::Data],
-                    support_text: s("提供用户画像与常见问题数据"),
-                    contact: Some(s("陈静")),
-                },
-                DepartmentAsk {
-                    department: s("测试部"),
-                    support_kinds: vec![SupportKind::Approval],
-                    support_text: s("12月4日前确定验收标准，并执行验收测试"),
-                    contact: None,
-                },
-            ]),
+            departments: Some(asks("12月4日前确定验收标准，并执行验收测试")),
             ..Default::default()
         })
         .unwrap();
