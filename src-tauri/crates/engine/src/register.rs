@@ -29,7 +29,7 @@ pub const COLUMNS_ZH: [&str; 11] = [
 
 pub const COLUMNS_EN: [&str; 11] = [
     "No.",
-    "Initiating department",
+    "Initiating dept.",
     "Matter",
     "Contacts (initiator / collaborators)",
     "Background and goal",

@@ -199,7 +199,8 @@ pub const ZH: Labels = Labels {
     letter_salutation_suffix: "：",
     seal: "（盖章）",
     letter_sign: "负责人签字：",
-    register_columns: ["协作编号", "发起部门", "协作事项", "对接人（发起方/协作方）", "需求背景与目标", "关键时间节点", "沟通记录（会议纪要/邮件摘要）", "当前进度", "反馈意见", "负责人", "备注"],
+    // The company's own headings; the engine owns them (the register view uses the same list).
+    register_columns: xiezuo_engine::register::COLUMNS_ZH,
 };
 
 pub const EN: Labels = Labels {
@@ -284,7 +285,7 @@ pub const EN: Labels = Labels {
     letter_salutation_suffix: ":",
     seal: " (seal)",
     letter_sign: "Signature of head: ",
-    register_columns: ["Collab. no.", "Initiating dept.", "Matter", "Contacts (initiator / collaborator)", "Background and goal", "Key dates", "Communication (minutes / mail)", "Progress", "Feedback", "Owner", "Remarks"],
+    register_columns: xiezuo_engine::register::COLUMNS_EN,
 };
 
 pub fn labels(lang: Lang) -> &'static Labels {

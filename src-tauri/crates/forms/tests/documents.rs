@@ -188,19 +188,7 @@ fn completion_letter() {
 fn register() {
     let doc = demo::document(Kind::Register);
     let Body::Register(r) = &doc.body else { unreachable!() };
-    let columns = [
-        "协作编号",
-        "发起部门",
-        "协作事项",
-        "对接人（发起方/协作方）",
-        "需求背景与目标",
-        "关键时间节点",
-        "沟通记录（会议纪要/邮件摘要）",
-        "当前进度",
-        "反馈意见",
-        "负责人",
-        "备注",
-    ];
+    let columns = xiezuo_engine::register::COLUMNS_ZH;
     let mut values: Vec<&str> = columns.to_vec();
     for row in &r.rows {
         values.extend([
