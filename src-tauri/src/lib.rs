@@ -1,9 +1,9 @@
 //! The Tauri shell: opens the engine on the app-data database and exposes it to the window.
 //!
-//! This layer is deliberately thin. The one command, `exec`, decodes an engine action (the same
+//! This layer is deliberately thin. The command `exec` decodes an engine action (the same
 //! JSON the CLI's `exec` reads), runs it on a blocking thread with the engine's mutex held only
 //! there (never across an `.await`), and maps errors to `{kind, message}`. After every write it
-//! emits `data-changed` so the UI refetches. No SQL and no business rules live here.
+//! emits `data-changed` so the UI refetches; `validate` runs the same rules and keeps nothing. No SQL and no business rules live here.
 
 use serde_json::Value;
 use std::path::PathBuf;
@@ -36,26 +36,45 @@ fn open_engine(path: &std::path::Path) -> Result<Engine, EngineError> {
     Ok(engine)
 }
 
-/// Runs one engine action.
-#[tauri::command]
-async fn exec(app: tauri::AppHandle, state: tauri::State<'_, AppState>, action: Value) -> Result<Value, ErrorPayload> {
-    let action: Action = serde_json::from_value(action)
-        .map_err(|e| ErrorPayload::from(&EngineError::InvalidInput { field: "action".into(), reason: e.to_string() }))?;
-    let writes = !action.is_read();
+/// Decodes an action sent by the window.
+fn decode(action: Value) -> Result<Action, ErrorPayload> {
+    serde_json::from_value(action).map_err(|e| ErrorPayload::from(&EngineError::InvalidInput { field: "action".into(), reason: e.to_string() }))
+}
+
+/// Runs `work` on the engine on a blocking thread; the mutex is held only there, never across an `.await`.
+async fn with_engine<T: Send + 'static>(
+    state: &AppState,
+    work: impl FnOnce(&mut Engine) -> Result<T, EngineError> + Send + 'static,
+) -> Result<T, ErrorPayload> {
     let engine = state.engine.clone();
-    let result = tauri::async_runtime::spawn_blocking(move || {
+    tauri::async_runtime::spawn_blocking(move || {
         let mut guard = engine.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         match guard.as_mut() {
-            Ok(engine) => engine.run(action).map_err(|e| ErrorPayload::from(&e)),
+            Ok(engine) => work(engine).map_err(|e| ErrorPayload::from(&e)),
             Err(open_error) => Err(open_error.clone()),
         }
     })
     .await
-    .map_err(|e| ErrorPayload { kind: "internal".into(), message: e.to_string() })?;
+    .map_err(|e| ErrorPayload::internal(e.to_string()))?
+}
+
+/// Runs one engine action; after a write, tells the window to refetch.
+#[tauri::command]
+async fn exec(app: tauri::AppHandle, state: tauri::State<'_, AppState>, action: Value) -> Result<Value, ErrorPayload> {
+    let action = decode(action)?;
+    let writes = !action.is_read();
+    let result = with_engine(&state, move |engine| engine.run(action)).await;
     if writes && result.is_ok() {
         let _ = app.emit("data-changed", ());
     }
     result
+}
+
+/// Checks an action with every engine rule and keeps nothing: forms call it as people type.
+#[tauri::command]
+async fn validate(state: tauri::State<'_, AppState>, action: Value) -> Result<(), ErrorPayload> {
+    let action = decode(action)?;
+    with_engine(&state, move |engine| engine.validate(action)).await
 }
 
 /// Starts the desktop app.
@@ -64,7 +83,7 @@ pub fn run() {
     let engine = open_engine(&path).map_err(|e| ErrorPayload::from(&e));
     tauri::Builder::default()
         .manage(AppState { engine: Arc::new(Mutex::new(engine)) })
-        .invoke_handler(tauri::generate_handler![exec])
+        .invoke_handler(tauri::generate_handler![exec, validate])
         .setup(|app| {
             if let Some(window) = app.get_webview_window("main") {
                 let _ = window.set_focus();

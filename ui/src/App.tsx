@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { ConfigProvider, Layout, Menu, Segmented, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { App as AntApp, ConfigProvider, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import dayjs from 'dayjs';
@@ -9,55 +9,77 @@ import { useTranslation } from 'react-i18next';
 import { Dashboard } from './features/dashboard/Dashboard';
 import { Register } from './features/register/Register';
 import { CollaborationPage } from './features/collaboration/CollaborationPage';
+import { RequestWizard } from './features/request/RequestWizard';
+import { SettingsPage } from './features/settings/SettingsPage';
+import { FirstLaunch } from './features/onboarding/FirstLaunch';
+import { SearchPalette } from './features/search/SearchPalette';
+import { AttentionNotifier } from './features/notifications/AttentionNotifier';
 import { chooseLanguage, type Language } from './i18n';
-
-type View = { page: 'dashboard' } | { page: 'register' } | { page: 'collaboration'; id: string };
+import { NavigationContext, type View } from './navigation';
 
 export function App() {
   const { t, i18n } = useTranslation();
   const [view, setView] = useState<View>({ page: 'dashboard' });
+  const navigation = useMemo(() => ({ view, go: setView }), [view]);
   const language = i18n.language as Language;
   dayjs.locale(language === 'zh-CN' ? 'zh-cn' : 'en');
-  const open = (id: string) => setView({ page: 'collaboration', id });
 
   const switchLanguage = (next: Language) => void chooseLanguage(next);
+  const menuKey = view.page === 'collaboration' ? 'register' : view.page;
 
   return (
     <ConfigProvider locale={language === 'zh-CN' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}>
-      <Layout style={{ height: '100vh' }}>
-        <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
-          <Typography.Title level={4} style={{ padding: '16px 20px', margin: 0 }} data-testid="app-title">
-            {t('app.name')}
-          </Typography.Title>
-          <Menu
-            mode="inline"
-            selectedKeys={[view.page === 'collaboration' ? 'register' : view.page]}
-            onClick={({ key }) => setView({ page: key as 'dashboard' | 'register' })}
-            items={[
-              { key: 'dashboard', label: t('nav.dashboard') },
-              { key: 'register', label: t('nav.register') },
-            ]}
-          />
-        </Layout.Sider>
-        <Layout>
-          <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', gap: 12, borderBottom: '1px solid #f0f0f0' }}>
-            <Segmented<Language>
-              data-testid="language"
-              value={language}
-              onChange={switchLanguage}
-              options={[
-                { label: '中文', value: 'zh-CN' },
-                { label: 'English', value: 'en-US' },
-              ]}
-            />
-          </Layout.Header>
-          <Layout.Content style={{ padding: 24, overflow: 'auto' }}>
-            {view.page === 'dashboard' && <Dashboard onOpen={open} />}
-            {view.page === 'register' && <Register onOpen={open} />}
-            {view.page === 'collaboration' && <CollaborationPage id={view.id} onBack={() => setView({ page: 'register' })} />}
-          </Layout.Content>
-        </Layout>
-      </Layout>
+      <AntApp>
+        <NavigationContext.Provider value={navigation}>
+          <Layout style={{ height: '100vh' }}>
+            <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+              <Typography.Title level={4} style={{ padding: '16px 20px', margin: 0 }} data-testid="app-title">
+                {t('app.name')}
+              </Typography.Title>
+              <Menu
+                mode="inline"
+                data-testid="nav"
+                selectedKeys={[menuKey]}
+                onClick={({ key }) => setView({ page: key as 'dashboard' | 'register' | 'new-request' | 'settings' })}
+                items={[
+                  { key: 'dashboard', label: t('nav.dashboard') },
+                  { key: 'register', label: t('nav.register') },
+                  { key: 'new-request', label: t('nav.newRequest') },
+                  { key: 'settings', label: t('nav.settings') },
+                ]}
+              />
+            </Layout.Sider>
+            <Layout>
+              <Layout.Header
+                style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', gap: 12, borderBottom: '1px solid #f0f0f0' }}
+              >
+                <Space>
+                  <SearchPalette />
+                  <Segmented<Language>
+                    data-testid="language"
+                    value={language}
+                    onChange={switchLanguage}
+                    options={[
+                      { label: '中文', value: 'zh-CN' },
+                      { label: 'English', value: 'en-US' },
+                    ]}
+                  />
+                </Space>
+              </Layout.Header>
+              <Layout.Content style={{ padding: 24, overflow: 'auto' }}>
+                {view.page === 'dashboard' && <Dashboard />}
+                {view.page === 'register' && <Register />}
+                {view.page === 'new-request' && <RequestWizard />}
+                {view.page === 'settings' && <SettingsPage />}
+                {view.page === 'collaboration' && <CollaborationPage key={view.id} id={view.id} tab={view.tab} record={view.record} />}
+              </Layout.Content>
+            </Layout>
+          </Layout>
+          <FirstLaunch />
+          <AttentionNotifier />
+        </NavigationContext.Provider>
+      </AntApp>
     </ConfigProvider>
   );
 }
+

@@ -1,16 +1,28 @@
 // Translations: zh-CN is the default, en-US the second language. Every visible string goes
-// through a key; `locales.test.ts` checks both files have the same keys and placeholders.
+// through a key. Each feature owns a namespace file per language (`locales/<lng>/<ns>.json`),
+// loaded here at build time; `locales.test.ts` checks both languages have the same keys.
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import zh from './locales/zh-CN/common.json';
-import en from './locales/en-US/common.json';
 import { exec } from './ipc';
 
 export const LANGUAGES = ['zh-CN', 'en-US'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+type Tree = { [key: string]: string | Tree };
+const files = import.meta.glob<Tree>('./locales/*/*.json', { eager: true, import: 'default' });
+
+/** `{ 'zh-CN': { common: {...}, tasks: {...} }, 'en-US': {...} }` from the locale files. */
+export function localeResources(): Record<string, Record<string, Tree>> {
+  const resources: Record<string, Record<string, Tree>> = {};
+  for (const [path, tree] of Object.entries(files)) {
+    const [, language, namespace] = /\.\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path)!;
+    (resources[language] ??= {})[namespace] = tree;
+  }
+  return resources;
+}
+
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { common: zh }, 'en-US': { common: en } },
+  resources: localeResources(),
   lng: 'zh-CN',
   fallbackLng: 'zh-CN',
   defaultNS: 'common',

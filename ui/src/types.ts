@@ -56,11 +56,21 @@ export interface Dossier {
   milestones: Row[];
   feasibility: Row[];
   meetings: Row[];
-  tasks: Row[];
-  risks: Row[];
-  deliverables: Row[];
+  responsibilities: Row[];
   signatures: Row[];
+  tasks: Row[];
+  status_updates: Row[];
+  problems: Row[];
+  risks: Row[];
+  change_requests: Row[];
+  change_approvals: Row[];
+  deliverables: Row[];
+  reviews: Row[];
+  rectifications: Row[];
+  letter: Row | null;
   communications: Row[];
+  feedback: Row[];
+  attachments: Row[];
 }
 
 export interface TimelineEvent {

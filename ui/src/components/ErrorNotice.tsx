@@ -1,11 +1,10 @@
 import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { IpcError } from '../ipc';
+import { describeError } from './errors';
 
-/** Shows an engine error in the user's language: the `kind` picks the sentence. */
+/** Shows an engine error in the user's language; the engine's own message is the detail. */
 export function ErrorNotice({ error }: { error: unknown }) {
   const { t } = useTranslation();
-  const kind = error instanceof IpcError ? error.kind : 'internal';
   const detail = error instanceof Error ? error.message : String(error);
-  return <Alert type="error" showIcon message={t(`errors.${kind}`, { defaultValue: t('errors.internal') })} description={detail} />;
+  return <Alert type="error" showIcon message={describeError(t, error)} description={detail} />;
 }

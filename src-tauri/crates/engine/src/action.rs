@@ -178,6 +178,8 @@ pub enum Action {
     // Reads
     GetOrgSettings,
     GetPreferences,
+    /// The person this installation acts as (`null` until chosen on first launch).
+    GetMe,
     ListDepartments,
     ListPeople,
     GetRegister(RegisterQuery),
@@ -199,6 +201,7 @@ impl Action {
             self,
             Action::GetOrgSettings
                 | Action::GetPreferences
+                | Action::GetMe
                 | Action::ListDepartments
                 | Action::ListPeople
                 | Action::GetRegister(_)
@@ -280,6 +283,7 @@ impl Engine {
             },
             Action::GetOrgSettings => to_json(self.org_settings()?),
             Action::GetPreferences => to_json(self.preferences()?),
+            Action::GetMe => to_json(self.me_person()?),
             Action::ListDepartments => to_json(self.departments()?),
             Action::ListPeople => to_json(self.people()?),
             Action::GetRegister(q) => to_json(self.register(&q)?),
@@ -293,6 +297,20 @@ impl Engine {
             Action::CalendarDue(q) => to_json(self.due(q.start, q.working_days)),
             Action::CalendarYear(q) => to_json(self.calendar_year(q.year)),
         }
+    }
+
+    /// Checks an action against every rule without keeping it: a write runs in its transaction and
+    /// is rolled back. Forms call this as people type, so they show the engine's own refusals.
+    pub fn validate(&mut self, action: Action) -> Result<()> {
+        if action.is_read() {
+            return self.run(action).map(drop);
+        }
+        let calendar = self.calendar.clone();
+        self.dry_run = true;
+        let result = self.run(action);
+        self.dry_run = false;
+        self.calendar = calendar;
+        result.map(drop)
     }
 
     /// Decodes and runs one JSON action line; never fails, answers with an outcome.

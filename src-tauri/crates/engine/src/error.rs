@@ -140,15 +140,38 @@ impl From<rusqlite::Error> for EngineError {
     }
 }
 
-/// The error as it crosses a process boundary: `{kind, message}`.
+/// The error as it crosses a process boundary: `{kind, message}`, plus what the UI needs to say it in
+/// the user's language and put it next to the right input: the offending `field`, and the `items`
+/// (departments, responsibility items, deliverables) a gate names.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq)]
 pub struct ErrorPayload {
     pub kind: String,
     pub message: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<String>,
+}
+
+impl ErrorPayload {
+    /// An error that did not come from the engine (a broken IPC call, a panicked worker thread).
+    pub fn internal(message: impl Into<String>) -> Self {
+        Self { kind: "internal".into(), message: message.into(), field: None, items: Vec::new() }
+    }
 }
 
 impl From<&EngineError> for ErrorPayload {
     fn from(err: &EngineError) -> Self {
-        Self { kind: err.kind().to_string(), message: err.to_string() }
+        let (field, items) = match err {
+            EngineError::InvalidInput { field, .. } | EngineError::MissingField { field } => (Some(field.clone()), Vec::new()),
+            EngineError::ResponsibilityGap { departments } | EngineError::NotConfirmed { departments, .. } => (None, departments.clone()),
+            EngineError::ResponsibilityOverlap { items } => (None, items.clone()),
+            EngineError::DeliverablesNotPassed { deliverables } => (None, deliverables.clone()),
+            EngineError::NotParticipant { department } => (None, vec![department.clone()]),
+            EngineError::SelfCheckMissing { deliverable } => (None, vec![deliverable.clone()]),
+            EngineError::ReadOnly { number } => (None, vec![number.clone()]),
+            _ => (None, Vec::new()),
+        };
+        Self { kind: err.kind().to_string(), message: err.to_string(), field, items }
     }
 }

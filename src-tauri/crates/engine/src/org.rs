@@ -265,6 +265,12 @@ impl Engine {
         Ok(id)
     }
 
+    /// The person this installation acts as, with department, or `None` before the first-launch choice.
+    pub fn me_person(&self) -> Result<Option<Person>> {
+        let Some(id) = self.me()? else { return Ok(None) };
+        Ok(self.people()?.into_iter().find(|p| p.id == id))
+    }
+
     pub fn departments(&self) -> Result<Vec<Department>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT d.id, d.name, d.head_person_id, h.name, d.default_contact_person_id, c.name

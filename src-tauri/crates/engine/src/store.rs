@@ -22,6 +22,8 @@ pub struct Engine {
     device_id: String,
     hlc: Hlc,
     path: Option<PathBuf>,
+    /// While set, writes are validated in full and then rolled back (see `Engine::validate`).
+    pub(crate) dry_run: bool,
 }
 
 /// A collaboration as the write path sees it: enough to check gates.
@@ -62,7 +64,7 @@ impl Engine {
         };
         let last: Option<String> = conn.query_row("SELECT max(hlc) FROM change_log", [], |r| r.get(0))?;
         let hlc = last.as_deref().and_then(Hlc::decode).unwrap_or_default();
-        let mut engine = Self { conn, clock, calendar: WorkCalendar::with_bundled(), device_id, hlc, path: None };
+        let mut engine = Self { conn, clock, calendar: WorkCalendar::with_bundled(), device_id, hlc, path: None, dry_run: false };
         engine.ensure_org_settings()?;
         engine.calendar = engine.load_calendar()?;
         Ok(engine)
@@ -115,7 +117,11 @@ impl Engine {
         };
         let mut writer = Writer { tx, ctx, hlc: &mut self.hlc };
         let out = apply(&mut writer)?;
-        writer.tx.commit()?;
+        if self.dry_run {
+            writer.tx.rollback()?;
+        } else {
+            writer.tx.commit()?;
+        }
         Ok(out)
     }
 
@@ -162,6 +168,9 @@ impl Engine {
     }
 
     pub(crate) fn set_local(&self, key: &str, value: &str) -> Result<()> {
+        if self.dry_run {
+            return Ok(());
+        }
         self.conn.execute(
             "INSERT INTO local_setting (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             params![key, value],

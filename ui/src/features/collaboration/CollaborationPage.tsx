@@ -1,103 +1,92 @@
-import { Button, Card, Descriptions, Skeleton, Space, Steps, Table, Tabs, Tag, Timeline, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Skeleton, Space, Steps, Tabs, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { exec } from '../../ipc';
-import type { Dossier, Row, TimelineEvent } from '../../types';
+import type { Dossier, TimelineEvent } from '../../types';
+import { useEngineQuery } from '../../engine';
+import { useNavigation } from '../../navigation';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { StageTag } from '../../components/StageTag';
+import { OverviewTab } from './OverviewTab';
+import { FeasibilityTab } from '../feasibility/FeasibilityTab';
+import { MeetingsTab } from '../meetings/MeetingsTab';
+import { SignaturesTab } from '../signatures/SignaturesTab';
+import { TasksTab } from '../tasks/TasksTab';
+import { ProblemsTab } from '../problems/ProblemsTab';
+import { RisksTab } from '../risks/RisksTab';
+import { ChangesTab } from '../changes/ChangesTab';
+import { AcceptanceTab } from '../acceptance/AcceptanceTab';
+import { LetterTab } from '../acceptance/LetterTab';
+import { CommunicationsTab } from '../communications/CommunicationsTab';
+import { HistoryTab } from '../history/HistoryTab';
+import { StageActions } from './StageActions';
+import { PrintMenu } from '../printing/PrintMenu';
 
-const str = (row: Row, key: string) => (row[key] == null ? '' : String(row[key]));
+const str = (value: unknown) => (value == null ? '' : String(value));
 
-const STATUS_COLORS: Record<string, string> = { done: 'success', in_progress: 'processing', blocked: 'error', not_started: 'default' };
-
-/** One collaboration: the stage stepper and its records, tab by tab. */
-export function CollaborationPage({ id, onBack }: { id: string; onBack: () => void }) {
+/** One collaboration: the stage stepper, the actions its stage allows, and its records tab by tab. */
+export function CollaborationPage({ id, tab, record }: { id: string; tab?: string; record?: string }) {
   const { t } = useTranslation();
-  const dossier = useQuery({ queryKey: ['dossier', id], queryFn: () => exec<Dossier>('get_collaboration', { collaboration: id }) });
-  const timeline = useQuery({ queryKey: ['timeline', id], queryFn: () => exec<TimelineEvent[]>('get_timeline', { collaboration: id }) });
+  const { go } = useNavigation();
+  const dossier = useEngineQuery<Dossier>('get_collaboration', { collaboration: id });
+  const timeline = useEngineQuery<TimelineEvent[]>('get_timeline', { collaboration: id });
   if (dossier.error) return <ErrorNotice error={dossier.error} />;
   if (!dossier.data) return <Skeleton active />;
   const d = dossier.data;
   const c = d.collaboration;
+  const props = { dossier: d, record };
+
+  const tabs = [
+    { key: 'overview', label: t('tabs.overview'), children: <OverviewTab {...props} /> },
+    { key: 'feasibility', label: t('tabs.feasibility'), children: <FeasibilityTab {...props} /> },
+    { key: 'meetings', label: t('tabs.meetings'), children: <MeetingsTab {...props} /> },
+    { key: 'signatures', label: t('tabs.signatures'), children: <SignaturesTab {...props} /> },
+    { key: 'tasks', label: t('tabs.tasks'), children: <TasksTab {...props} /> },
+    { key: 'problems', label: t('tabs.problems'), children: <ProblemsTab {...props} /> },
+    { key: 'risks', label: t('tabs.risks'), children: <RisksTab {...props} /> },
+    { key: 'changes', label: t('tabs.changes'), children: <ChangesTab {...props} /> },
+    { key: 'acceptance', label: t('tabs.acceptance'), children: <AcceptanceTab {...props} /> },
+    { key: 'letter', label: t('tabs.letter'), children: <LetterTab {...props} /> },
+    { key: 'communications', label: t('tabs.communications'), children: <CommunicationsTab {...props} /> },
+    {
+      key: 'timeline',
+      label: t('tabs.timeline'),
+      children: (
+        <Timeline
+          items={(timeline.data ?? []).map((e) => ({
+            children: (
+              <span>
+                <Typography.Text type="secondary">{e.at}</Typography.Text> {t(`timeline.${e.kind}`, { defaultValue: e.kind })} {e.title}
+              </span>
+            ),
+          }))}
+        />
+      ),
+    },
+    { key: 'history', label: t('tabs.history'), children: <HistoryTab {...props} /> },
+  ];
 
   return (
-    <div data-testid="collaboration">
-      <Space style={{ marginBottom: 16 }}>
-        <Button onClick={onBack}>{t('common.back')}</Button>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {str(c, 'number')} {str(c, 'title')}
-        </Typography.Title>
-        <StageTag stage={d.stage} />
+    <div data-testid="collaboration" data-stage={d.stage}>
+      <Space style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }} wrap>
+        <Space>
+          <Button onClick={() => go({ page: 'register' })}>{t('common.back')}</Button>
+          <Typography.Title level={3} style={{ margin: 0 }} data-testid="collaboration-title">
+            {str(c.number)} {str(c.title)}
+          </Typography.Title>
+          <StageTag stage={d.stage} />
+        </Space>
+        <Space>
+          <PrintMenu dossier={d} />
+          <StageActions dossier={d} />
+        </Space>
       </Space>
       <Card style={{ marginBottom: 16 }}>
-        <Steps
-          current={d.step - 1}
-          items={['confirm', 'kickoff', 'execute', 'accept', 'archive'].map((s) => ({ title: t(`steps.${s}`) }))}
-        />
+        <Steps current={d.step - 1} items={['confirm', 'kickoff', 'execute', 'accept', 'archive'].map((s) => ({ title: t(`steps.${s}`) }))} />
       </Card>
       <Tabs
-        items={[
-          {
-            key: 'overview',
-            label: t('tabs.overview'),
-            children: (
-              <Descriptions bordered column={2} size="small">
-                <Descriptions.Item label={t('register.initiating_department')}>{str(c, 'initiating_department')}</Descriptions.Item>
-                <Descriptions.Item label={t('register.owner')}>{str(c, 'owner')}</Descriptions.Item>
-                <Descriptions.Item label={t('fields.background')} span={2}>{str(c, 'background')}</Descriptions.Item>
-                <Descriptions.Item label={t('fields.goal')} span={2}>{str(c, 'goal')}</Descriptions.Item>
-                <Descriptions.Item label={t('fields.expectedCompletion')}>{str(c, 'expected_completion')}</Descriptions.Item>
-                <Descriptions.Item label={t('register.progress')}>{str(c, 'progress_note')}</Descriptions.Item>
-                <Descriptions.Item label={t('fields.departments')} span={2}>
-                  {d.departments.map((x) => (
-                    <div key={str(x, 'id')}>
-                      <Tag>{str(x, 'department')}</Tag>
-                      {str(x, 'support_text')} · {t('fields.contact')}: {str(x, 'contact')}
-                    </div>
-                  ))}
-                </Descriptions.Item>
-              </Descriptions>
-            ),
-          },
-          {
-            key: 'tasks',
-            label: t('tabs.tasks'),
-            children: (
-              <Table<Row>
-                rowKey={(r) => str(r, 'id')}
-                size="small"
-                pagination={false}
-                dataSource={d.tasks}
-                columns={[
-                  { title: t('fields.department'), render: (_, r) => str(r, 'department') },
-                  { title: t('fields.task'), render: (_, r) => str(r, 'title') },
-                  { title: t('fields.responsible'), render: (_, r) => str(r, 'responsible') },
-                  { title: t('fields.dates'), render: (_, r) => `${str(r, 'start_date')} ~ ${str(r, 'end_date')}` },
-                  {
-                    title: t('fields.status'),
-                    render: (_, r) => <Tag color={STATUS_COLORS[str(r, 'status')]}>{t(`taskStatus.${str(r, 'status')}`)}</Tag>,
-                  },
-                  { title: t('fields.progress'), render: (_, r) => `${str(r, 'progress')}%` },
-                ]}
-              />
-            ),
-          },
-          {
-            key: 'timeline',
-            label: t('tabs.timeline'),
-            children: (
-              <Timeline
-                items={(timeline.data ?? []).map((e) => ({
-                  children: (
-                    <span>
-                      <Typography.Text type="secondary">{e.at}</Typography.Text> {t(`timeline.${e.kind}`, { defaultValue: e.kind })} {e.title}
-                    </span>
-                  ),
-                }))}
-              />
-            ),
-          },
-        ]}
+        data-testid="collaboration-tabs"
+        activeKey={tab ?? 'overview'}
+        onChange={(key) => go({ page: 'collaboration', id, tab: key })}
+        items={tabs}
       />
     </div>
   );

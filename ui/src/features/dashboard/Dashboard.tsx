@@ -2,12 +2,15 @@ import { Card, Col, Empty, List, Row, Skeleton, Statistic, Tag, Typography } fro
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { exec } from '../../ipc';
+import { useNavigation } from '../../navigation';
 import type { AttentionItem, StageCount } from '../../types';
 import { ErrorNotice } from '../../components/ErrorNotice';
 
 /** 工作台: what needs action (overdue first) and how many collaborations are at each stage. */
-export function Dashboard({ onOpen }: { onOpen: (id: string) => void }) {
+export function Dashboard() {
   const { t } = useTranslation();
+  const { go } = useNavigation();
+  const onOpen = (id: string) => go({ page: 'collaboration', id });
   const counts = useQuery({ queryKey: ['stage-counts'], queryFn: () => exec<StageCount[]>('get_stage_counts') });
   const attention = useQuery({ queryKey: ['attention'], queryFn: () => exec<AttentionItem[]>('get_attention', {}) });
 

@@ -4,13 +4,16 @@ import type { ColumnsType } from 'antd/es/table';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { exec } from '../../ipc';
+import { useNavigation } from '../../navigation';
 import { STAGES, type Department, type RegisterPage, type RegisterRow, type Stage } from '../../types';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { StageTag } from '../../components/StageTag';
 
 /** 沟通事项跟踪表: the company's 11 columns, filtered in the engine, virtually scrolled. */
-export function Register({ onOpen }: { onOpen: (id: string) => void }) {
+export function Register() {
   const { t } = useTranslation();
+  const { go } = useNavigation();
+  const onOpen = (id: string) => go({ page: 'collaboration', id });
   const [stage, setStage] = useState<Stage | undefined>();
   const [department, setDepartment] = useState<string | undefined>();
   const departments = useQuery({ queryKey: ['departments'], queryFn: () => exec<Department[]>('list_departments') });

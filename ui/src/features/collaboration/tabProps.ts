@@ -1,0 +1,8 @@
+import type { Dossier } from '../../types';
+
+/** What every tab of the collaboration page receives: the whole dossier, and the record a search
+ * result or an attention item points at (to scroll to and highlight). */
+export interface TabProps {
+  dossier: Dossier;
+  record?: string;
+}

@@ -1,0 +1,3 @@
+// Placeholder until this screen is built; see the list of screens.
+import type { TabProps } from '../collaboration/tabProps';
+export function SignaturesTab(_: TabProps) { return null; }
