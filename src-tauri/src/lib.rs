@@ -82,6 +82,9 @@ pub fn run() {
     let path = database_path();
     let engine = open_engine(&path).map_err(|e| ErrorPayload::from(&e));
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_notification::init())
         .manage(AppState { engine: Arc::new(Mutex::new(engine)) })
         .invoke_handler(tauri::generate_handler![exec, validate])
         .setup(|app| {
