@@ -1,7 +1,7 @@
 # The two commands of the README, plus benchmarks. `make run` sets up and starts the app on the
-# demo data; `make test` sets up and runs every test.
+# demo data; `make test` sets up and runs every test (the last ones drive the real window).
 
-.PHONY: setup run test bench
+.PHONY: setup run test e2e e2e-screenshots bench bench-desktop
 
 setup:
 	bash scripts/setup.sh
@@ -15,6 +15,19 @@ run: setup
 test: setup
 	npm test --prefix ui --silent
 	cargo test --workspace
+	bash tests/e2e/run.sh
+
+# The desktop window's end-to-end tests alone (WebDriver under Xvfb; tests/e2e/).
+e2e: setup
+	bash tests/e2e/run.sh
+
+# 1280×800 PNGs of the window in both languages: XIEZUO_SCREENSHOTS=docs/screenshots make e2e-screenshots
+e2e-screenshots: setup
+	bash tests/e2e/run.sh screenshots
 
 bench: setup
 	cargo bench -p xiezuo-engine --bench engine
+
+# Cold start, idle memory, binary and .deb size of the desktop app (release build).
+bench-desktop: setup
+	bash scripts/bench-desktop.sh

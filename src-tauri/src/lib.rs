@@ -12,6 +12,8 @@ use tauri::{Emitter, Manager};
 use xiezuo_engine::action::Action;
 use xiezuo_engine::{Engine, EngineError, ErrorPayload};
 
+mod printing;
+
 /// The engine, shared by commands; `None` when the database could not be opened.
 struct AppState {
     engine: Arc<Mutex<Result<Engine, ErrorPayload>>>,
@@ -77,8 +79,20 @@ async fn validate(state: tauri::State<'_, AppState>, action: Value) -> Result<()
     with_engine(&state, move |engine| engine.validate(action)).await
 }
 
+/// When `run` began; `startup_ready` reports the time since.
+static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// For the desktop benchmark (`scripts/bench-desktop.sh`): the window calls this once the dashboard
+/// shows data; if `XIEZUO_STARTUP_REPORT=<file>` is set, the milliseconds since start go to that file.
+#[tauri::command]
+fn startup_ready() -> Result<(), ErrorPayload> {
+    let (Some(file), Some(started)) = (std::env::var_os("XIEZUO_STARTUP_REPORT"), STARTED.get()) else { return Ok(()) };
+    std::fs::write(file, started.elapsed().as_millis().to_string()).map_err(|e| ErrorPayload::internal(e.to_string()))
+}
+
 /// Starts the desktop app.
 pub fn run() {
+    STARTED.get_or_init(std::time::Instant::now);
     let path = database_path();
     let engine = open_engine(&path).map_err(|e| ErrorPayload::from(&e));
     tauri::Builder::default()
@@ -86,8 +100,17 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_notification::init())
         .manage(AppState { engine: Arc::new(Mutex::new(engine)) })
-        .invoke_handler(tauri::generate_handler![exec, validate])
+        .invoke_handler(tauri::generate_handler![
+            exec,
+            validate,
+            startup_ready,
+            printing::print_document,
+            printing::read_document,
+            printing::open_document,
+            printing::save_document,
+        ])
         .setup(|app| {
+            printing::use_bundled_fonts(app.handle());
             if let Some(window) = app.get_webview_window("main") {
                 let _ = window.set_focus();
             }

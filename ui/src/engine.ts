@@ -28,28 +28,30 @@ export function useEngineAction<P = unknown, T = unknown>(action: string, option
   });
 }
 
+/** `value`, once it has stopped changing for `delayMs`. */
+function useDebounced<T>(value: T, delayMs: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return settled;
+}
+
 /**
  * The engine's verdict on an action as it is being typed (debounced): `null` while it would be
  * accepted, else the refusal. Pass `null` as the payload to skip checking (form not started).
+ * It is a query, so it is asked again whenever the data changes (another write may have made the
+ * action possible, or impossible).
  */
 export function useLiveValidation(action: string, payload: unknown | null, delayMs = 250): IpcError | null {
-  const [error, setError] = useState<IpcError | null>(null);
-  const key = JSON.stringify(payload);
-  useEffect(() => {
-    if (payload === null) {
-      setError(null);
-      return;
-    }
-    let current = true;
-    const timer = setTimeout(() => {
-      void validate(action, payload).then((result) => current && setError(result));
-    }, delayMs);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-    // `key` stands for `payload`: re-check when its content changes, not its identity.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [action, key, delayMs]);
-  return error;
+  const key = useDebounced(payload === null ? null : JSON.stringify(payload), delayMs);
+  const verdict = useQuery({
+    queryKey: ['validate', action, key],
+    queryFn: () => validate(action, key === null ? undefined : JSON.parse(key)),
+    enabled: key !== null,
+    staleTime: 0,
+    placeholderData: (previous) => previous,
+  });
+  return key === null ? null : (verdict.data ?? null);
 }

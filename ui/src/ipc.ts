@@ -3,6 +3,8 @@
 // errors arrive as `{kind, message, field?, items?}`.
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
+import { save } from '@tauri-apps/plugin-dialog';
+import { isPermissionGranted, requestPermission, sendNotification } from '@tauri-apps/plugin-notification';
 
 export class IpcError extends Error {
   constructor(
@@ -43,4 +45,67 @@ export async function validate(action: string, payload?: unknown): Promise<IpcEr
 /** Calls `onChange` whenever the engine reports a write; returns the unsubscribe function. */
 export function onDataChanged(onChange: () => void): Promise<() => void> {
   return listen('data-changed', () => onChange());
+}
+
+let startupReported = false;
+
+/**
+ * Tells the shell, once per run, that the first screen shows data (after that frame is painted);
+ * the desktop benchmark measures startup by it. Does nothing outside a benchmark run.
+ */
+export function reportStartupReady() {
+  if (startupReported) return;
+  startupReported = true;
+  requestAnimationFrame(() => requestAnimationFrame(() => void invoke('startup_ready').catch(() => {})));
+}
+
+/** A document the desktop shell rendered to PDF and wrote to its prints folder (src-tauri/src/printing.rs). */
+export interface PrintedFile {
+  path: string;
+  file_name: string;
+  pages: number;
+  /** Characters no bundled font has (printed as boxes); empty when all is well. */
+  missing_glyphs: string;
+  printed_id: string | null;
+}
+
+/** What to print: a document kind of the forms crate, for a collaboration and one of its records. */
+export interface PrintRequest {
+  kind: string;
+  collaboration?: string;
+  record?: string;
+  language: string;
+}
+
+async function command<T>(name: string, args: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(name, args);
+  } catch (error) {
+    throw toIpcError(error);
+  }
+}
+
+/** Renders a document, records the print in the engine and writes the PDF. */
+export const printDocument = (request: PrintRequest) => command<PrintedFile>('print_document', { ...request });
+
+/** The bytes of a printed PDF, for the preview. */
+export const readDocument = (path: string) => command<ArrayBuffer>('read_document', { path });
+
+/** Opens a printed PDF in the system's PDF viewer. */
+export const openDocument = (path: string) => command<void>('open_document', { path });
+
+/** Asks where to save a printed PDF and copies it there; resolves to the path, or null if cancelled. */
+export async function saveDocumentAs(path: string, fileName: string, title: string): Promise<string | null> {
+  const to = await save({ title, defaultPath: fileName, filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+  return to ? command<string>('save_document', { from: path, to }) : null;
+}
+
+let notificationsAllowed: Promise<boolean> | undefined;
+
+/** Shows a desktop notification; permission is asked once per session, on the first one. */
+export async function notify(title: string, body: string): Promise<boolean> {
+  notificationsAllowed ??= isPermissionGranted().then(async (granted) => granted || (await requestPermission()) === 'granted');
+  const allowed = await notificationsAllowed.catch(() => false);
+  if (allowed) sendNotification({ title, body });
+  return allowed;
 }

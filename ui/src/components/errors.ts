@@ -3,8 +3,21 @@
 import type { TFunction } from 'i18next';
 import { IpcError } from '../ipc';
 
+/**
+ * The name of the field an engine error points at. Fields inside lists come dotted
+ * (`changes.milestones.name`); the most specific part with a translation is used.
+ */
+export function fieldLabel(t: TFunction, field: string): string {
+  const parts = field.split('.');
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const label = t(`fieldNames.${parts[i]}`, { ns: 'common', defaultValue: '' });
+    if (label) return label;
+  }
+  return field;
+}
+
 export function describeError(t: TFunction, error: unknown): string {
   const e = error instanceof IpcError ? error : new IpcError('internal', String(error));
-  const field = e.field ? t(`fieldNames.${e.field}`, { ns: 'common', defaultValue: e.field }) : '';
+  const field = e.field ? fieldLabel(t, e.field) : '';
   return t(`errors.${e.kind}`, { ns: 'common', field, items: e.items.join('、'), defaultValue: t('errors.internal', { ns: 'common' }) });
 }

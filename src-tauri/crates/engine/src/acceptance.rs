@@ -17,7 +17,7 @@ use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct SelfCheckItem {
     pub item: String,
@@ -29,7 +29,8 @@ pub struct SelfCheckItem {
     pub note: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(deny_unknown_fields)]
 pub struct DeliverableInput {
     pub collaboration: String,
@@ -37,11 +38,12 @@ pub struct DeliverableInput {
     pub task: Option<String>,
     pub title: String,
     #[serde(default)]
+    #[ts(as = "Option<Vec<SelfCheckItem>>", optional)]
     pub self_check: Vec<SelfCheckItem>,
     pub attachment: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct Criterion {
     pub name: String,
@@ -50,7 +52,8 @@ pub struct Criterion {
     pub passed: bool,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(deny_unknown_fields)]
 pub struct RectificationInput {
     pub description: String,
@@ -58,29 +61,36 @@ pub struct RectificationInput {
     pub deadline: NaiveDate,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(deny_unknown_fields)]
 pub struct ReviewInput {
     pub deliverable: String,
     pub criteria: Vec<Criterion>,
     #[serde(default)]
+    #[ts(as = "Option<Vec<String>>", optional)]
     pub reviewers: Vec<String>,
     #[serde(default)]
+    #[ts(as = "Option<String>", optional)]
     pub opinion: String,
     #[serde(default)]
+    #[ts(as = "Option<Vec<RectificationInput>>", optional)]
     pub rectifications: Vec<RectificationInput>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(deny_unknown_fields)]
 pub struct ResubmitInput {
     pub deliverable: String,
     #[serde(default)]
+    #[ts(as = "Option<Vec<SelfCheckItem>>", optional)]
     pub self_check: Vec<SelfCheckItem>,
     pub attachment: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(deny_unknown_fields)]
 pub struct LetterInput {
     pub collaboration: String,
@@ -88,7 +98,7 @@ pub struct LetterInput {
     pub by: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ReviewResult {
     Pass,

@@ -8,9 +8,10 @@ use crate::attention::AttentionFilter;
 use crate::change::{ChangeDecisionInput, ChangeRequestInput};
 use crate::collaboration::{NewCollaboration, NotesPatch, RequestPatch};
 use crate::communication::{CommunicationInput, FeedbackInput};
+use crate::demo::DemoOutcome;
 use crate::error::{EngineError, ErrorPayload, Result};
 use crate::feasibility::AnswerInput;
-use crate::meeting::{MeetingInput, MinutesInput, SignatureInput};
+use crate::meeting::{MeetingInput, MinutesInput, ResponsibilitiesDraft, SignatureInput};
 use crate::org::{DepartmentInput, DepartmentPatch, OrgSettingsPatch, PersonInput, PersonPatch, Preferences};
 use crate::printed::PrintedInput;
 use crate::register::RegisterQuery;
@@ -27,61 +28,71 @@ pub use crate::change::{MilestoneChange, PlanChanges, TaskChange};
 pub use crate::collaboration::{Created, DepartmentAsk, MilestoneInput};
 pub use crate::meeting::{CommunicationMechanism, ResponsibilityCheck, ResponsibilityInput};
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(deny_unknown_fields)]
 pub struct CollaborationRef {
     pub collaboration: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(deny_unknown_fields)]
 pub struct ReopenInput {
     pub collaboration: String,
     pub reason: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(deny_unknown_fields)]
 pub struct MeetingRef {
     pub meeting: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(deny_unknown_fields)]
 pub struct MeRef {
     pub person: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(deny_unknown_fields)]
 pub struct ProblemResolution {
     pub problem: String,
     pub resolution: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(deny_unknown_fields)]
 pub struct RiskRef {
     pub risk: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(deny_unknown_fields)]
 pub struct RiskDecision {
     pub risk: String,
     pub decision: String,
     #[serde(default)]
+    #[ts(as = "Option<bool>", optional)]
     pub close: bool,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(deny_unknown_fields)]
 pub struct SelfCheckInput {
     pub deliverable: String,
     pub items: Vec<SelfCheckItem>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(deny_unknown_fields)]
 pub struct AttachmentInput {
     pub collaboration: Option<String>,
@@ -90,14 +101,16 @@ pub struct AttachmentInput {
     pub content_base64: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(deny_unknown_fields)]
 pub struct HolidayImport {
     /// The holiday-cn JSON text of one year.
     pub json: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(deny_unknown_fields)]
 pub struct CalendarDay {
     pub date: NaiveDate,
@@ -105,20 +118,23 @@ pub struct CalendarDay {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(deny_unknown_fields)]
 pub struct DueQuery {
     pub start: NaiveDate,
     pub working_days: u32,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(deny_unknown_fields)]
 pub struct YearQuery {
     pub year: i32,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(deny_unknown_fields)]
 pub struct SearchQuery {
     pub query: String,
@@ -126,7 +142,8 @@ pub struct SearchQuery {
 }
 
 /// Every operation, tagged by its stable name.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(tag = "action", content = "payload", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Action {
     // Organisation
@@ -175,6 +192,9 @@ pub enum Action {
     // Calendar
     ImportHolidays(HolidayImport),
     SetCalendarDay(CalendarDay),
+    // Data
+    /// Loads the demo collaborations unless they are already there (idempotent).
+    LoadDemo,
     // Reads
     GetOrgSettings,
     GetPreferences,
@@ -189,9 +209,13 @@ pub enum Action {
     GetTimeline(CollaborationRef),
     GetAttention(AttentionFilter),
     CheckMinutes(MeetingRef),
+    /// Gaps and overlaps of a division of work still being typed (see `check_responsibilities`).
+    CheckResponsibilities(ResponsibilitiesDraft),
     Search(SearchQuery),
     CalendarDue(DueQuery),
     CalendarYear(YearQuery),
+    /// Where this installation keeps its data: the database file and its backups folder.
+    GetDataInfo,
 }
 
 impl Action {
@@ -211,15 +235,17 @@ impl Action {
                 | Action::GetTimeline(_)
                 | Action::GetAttention(_)
                 | Action::CheckMinutes(_)
+                | Action::CheckResponsibilities(_)
                 | Action::Search(_)
                 | Action::CalendarDue(_)
                 | Action::CalendarYear(_)
+                | Action::GetDataInfo
         )
     }
 }
 
 /// One line of `exec` output.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     Ok(Value),
@@ -293,9 +319,19 @@ impl Engine {
             Action::GetTimeline(p) => to_json(self.timeline(&p.collaboration)?),
             Action::GetAttention(f) => to_json(self.attention(&f)?),
             Action::CheckMinutes(p) => to_json(self.check_minutes(&p.meeting)?),
+            Action::CheckResponsibilities(p) => to_json(self.check_responsibilities(&p)?),
             Action::Search(q) => to_json(self.search(&q.query, q.limit.unwrap_or(50))?),
             Action::CalendarDue(q) => to_json(self.due(q.start, q.working_days)),
             Action::CalendarYear(q) => to_json(self.calendar_year(q.year)),
+            Action::LoadDemo => Ok(match self.load_demo()? {
+                DemoOutcome::Loaded { numbers } => json!({ "loaded": true, "numbers": numbers }),
+                DemoOutcome::AlreadyPresent => json!({ "loaded": false, "numbers": [] }),
+            }),
+            Action::GetDataInfo => Ok(json!({
+                "database": self.path(),
+                "backups_folder": self.path().map(crate::db::backup_dir),
+                "backups": self.backups()?,
+            })),
         }
     }
 

@@ -10,7 +10,7 @@ use crate::store::Engine;
 use chrono::{Duration, NaiveDate, SecondsFormat};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum AttentionKind {
     AnswerDue,
@@ -26,7 +26,7 @@ pub enum AttentionKind {
     LetterNotIssued,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 pub struct AttentionItem {
     pub kind: AttentionKind,
     pub collaboration_id: String,
@@ -43,7 +43,8 @@ pub struct AttentionItem {
     pub overdue: bool,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(default, deny_unknown_fields)]
 pub struct AttentionFilter {
     pub person: Option<String>,

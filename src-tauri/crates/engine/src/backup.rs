@@ -19,7 +19,7 @@ use std::time::Duration;
 pub const DEFAULT_KEEP: usize = 10;
 const DAILY_PREFIX: &str = "daily-";
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 pub struct BackupFile {
     pub path: PathBuf,
     pub file_name: String,

@@ -43,7 +43,7 @@ pub enum CalendarError {
 
 /// One exception day from a holiday file. Serialized with holiday-cn field names (`isOffDay`), so a
 /// `HolidayYear` written back out with `serde_json` is again a valid holiday-cn file.
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct HolidayDay {
     pub name: String,
@@ -52,7 +52,7 @@ pub struct HolidayDay {
 }
 
 /// One holiday-cn file: the schedule of one year, validated by [`parse_holiday_cn`].
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, ts_rs::TS)]
 pub struct HolidayYear {
     pub year: i32,
     pub papers: Vec<String>,
@@ -60,7 +60,8 @@ pub struct HolidayYear {
 }
 
 /// The file as it arrives, before validation; dates stay text so a bad one can be named in the error.
-#[derive(Deserialize)]
+#[derive(Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 struct RawYear {
     year: i32,
     #[serde(default)]
@@ -68,7 +69,8 @@ struct RawYear {
     days: Vec<RawDay>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 struct RawDay {
     name: String,
     date: String,
@@ -138,7 +140,7 @@ pub fn bundled_years() -> Vec<HolidayYear> {
 
 /// Which layer decided a day. `Rule` means no file or override lists the date; whether that rule is
 /// trustworthy for the year is answered by [`WorkCalendar::has_data`].
-#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum DaySource {
     Rule,
@@ -147,7 +149,7 @@ pub enum DaySource {
     Override,
 }
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, PartialEq, ts_rs::TS)]
 pub struct DayInfo {
     pub date: NaiveDate,
     pub is_working_day: bool,
@@ -157,7 +159,7 @@ pub struct DayInfo {
 }
 
 /// Result of a deadline computation.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, PartialEq, ts_rs::TS)]
 pub struct Due {
     pub date: NaiveDate,
     /// Working days actually counted: equal to the request, unless the search hit its cap

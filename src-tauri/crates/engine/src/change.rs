@@ -17,7 +17,7 @@ use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct PlanChanges {
     #[serde(default)]
@@ -27,7 +27,7 @@ pub struct PlanChanges {
 }
 
 /// An existing milestone moved or renamed, or (without `milestone`) a new one.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct MilestoneChange {
     pub milestone: Option<String>,
@@ -35,7 +35,7 @@ pub struct MilestoneChange {
     pub due_date: NaiveDate,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct TaskChange {
     pub task: String,
@@ -44,7 +44,8 @@ pub struct TaskChange {
     pub responsible: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(deny_unknown_fields)]
 pub struct ChangeRequestInput {
     pub collaboration: String,
@@ -55,7 +56,8 @@ pub struct ChangeRequestInput {
     pub by: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(deny_unknown_fields)]
 pub struct ChangeDecisionInput {
     pub change_request: String,

@@ -15,25 +15,30 @@ use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(deny_unknown_fields)]
 pub struct DepartmentAsk {
     pub department: String,
     #[serde(default)]
+    #[ts(as = "Option<Vec<SupportKind>>", optional)]
     pub support_kinds: Vec<SupportKind>,
     #[serde(default)]
+    #[ts(as = "Option<String>", optional)]
     pub support_text: String,
     pub contact: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(deny_unknown_fields)]
 pub struct MilestoneInput {
     pub name: String,
     pub due_date: NaiveDate,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(deny_unknown_fields)]
 pub struct NewCollaboration {
     pub title: String,
@@ -41,20 +46,26 @@ pub struct NewCollaboration {
     pub initiator_contact: Option<String>,
     pub owner: Option<String>,
     #[serde(default)]
+    #[ts(as = "Option<String>", optional)]
     pub background: String,
     #[serde(default)]
+    #[ts(as = "Option<String>", optional)]
     pub goal: String,
     pub expected_completion: Option<NaiveDate>,
     #[serde(default)]
+    #[ts(as = "Option<String>", optional)]
     pub remarks: String,
     #[serde(default)]
+    #[ts(as = "Option<Vec<DepartmentAsk>>", optional)]
     pub departments: Vec<DepartmentAsk>,
     #[serde(default)]
+    #[ts(as = "Option<Vec<MilestoneInput>>", optional)]
     pub milestones: Vec<MilestoneInput>,
 }
 
 /// Changes to the request itself; allowed only before sending or while revising after an objection.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(deny_unknown_fields)]
 pub struct RequestPatch {
     pub collaboration: String,
@@ -70,7 +81,8 @@ pub struct RequestPatch {
 }
 
 /// The register's free-text columns and the owner, editable at any stage before archiving.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(deny_unknown_fields)]
 pub struct NotesPatch {
     pub collaboration: String,
@@ -79,7 +91,7 @@ pub struct NotesPatch {
     pub remarks: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Created {
     pub id: String,
     pub number: String,

@@ -15,7 +15,8 @@ use serde_json::json;
 /// Largest attachment accepted (a multi-page scan at 300 dpi fits comfortably).
 pub const MAX_ATTACHMENT_BYTES: usize = 50 * 1024 * 1024;
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(deny_unknown_fields)]
 pub struct CommunicationInput {
     pub collaboration: String,
@@ -23,10 +24,12 @@ pub struct CommunicationInput {
     pub summary: String,
     pub on_date: Option<NaiveDate>,
     #[serde(default)]
+    #[ts(as = "Option<Vec<String>>", optional)]
     pub participants: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(deny_unknown_fields)]
 pub struct FeedbackInput {
     pub collaboration: String,

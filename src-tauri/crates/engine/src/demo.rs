@@ -19,7 +19,7 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use std::sync::Arc;
 
 /// What `load` did.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 pub enum DemoOutcome {
     Loaded { numbers: Vec<String> },
     AlreadyPresent,
@@ -60,12 +60,18 @@ impl Engine {
         }
         let clock = FixedClock::new(at("2026-09-25", "09:00"));
         let real_clock = std::mem::replace(&mut self.clock, clock.clone() as Arc<dyn Clock>);
-        let result = self.load_demo_records(&clock);
+        // The demo's records are written as 王磊 of 市场部. Who uses this installation is still to
+        // be asked (the desktop's first launch does), so a "me" set only for loading is cleared.
+        let borrowed_me = self.me()?.is_none();
+        let result = self.load_demo_records(&clock, borrowed_me);
+        if borrowed_me {
+            self.clear_local("me")?;
+        }
         self.clock = real_clock;
         result.map(|numbers| DemoOutcome::Loaded { numbers })
     }
 
-    fn load_demo_records(&mut self, clock: &FixedClock) -> Result<Vec<String>> {
+    fn load_demo_records(&mut self, clock: &FixedClock, act_as_demo_person: bool) -> Result<Vec<String>> {
         if self.org_settings()?.name.is_empty() {
             self.update_org_settings(OrgSettingsPatch { name: Some(s("X公司")), ..Default::default() })?;
         }
@@ -92,7 +98,7 @@ impl Engine {
                 self.update_department(patch)?;
             }
         }
-        if self.me()?.is_none() {
+        if act_as_demo_person {
             self.set_me("王磊")?;
         }
         let launch = self.demo_product_launch(clock)?;

@@ -12,6 +12,7 @@ use rusqlite::types::Value as SqlValue;
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 use serde_json::{Map, Value};
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Dossier {
@@ -40,7 +41,7 @@ pub struct Dossier {
 }
 
 /// One change-log entry, with the actor's name for display.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 pub struct HistoryEntry {
     pub hlc: String,
     pub wall_time: String,
@@ -54,7 +55,7 @@ pub struct HistoryEntry {
 }
 
 /// One dated event in a collaboration's life, for the timeline view.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 pub struct TimelineEvent {
     /// A date (YYYY-MM-DD) or a China-time instant (YYYY-MM-DD HH:MM); text order is time order.
     pub at: String,
@@ -86,8 +87,121 @@ const TIMELINE_SQL: &str = "
     UNION ALL SELECT strftime('%Y-%m-%d %H:%M', archived_at, '+8 hours'), 'archived', '', id FROM collaboration WHERE id = ?1 AND archived_at IS NOT NULL
     ORDER BY 1, 2";
 
+/// One list of the dossier: its field, the name of its row type in the UI's TypeScript bindings
+/// (`crate::bindings` derives the row's fields from this query's columns), and the query (`?1` is
+/// the collaboration id).
+pub struct DossierList {
+    pub field: &'static str,
+    pub row_type: &'static str,
+    pub sql: &'static str,
+}
+
+/// Every list of the dossier, the collaboration itself first.
+pub const LISTS: &[DossierList] = &[
+    DossierList {
+        field: "collaboration",
+        row_type: "CollaborationRow",
+        sql: "SELECT c.*, d.name AS initiating_department, i.name AS initiator_contact, o.name AS owner FROM collaboration c JOIN department d ON d.id = c.initiating_department_id LEFT JOIN person i ON i.id = c.initiator_contact_id LEFT JOIN person o ON o.id = c.owner_person_id WHERE c.id = ?1",
+    },
+    DossierList {
+        field: "departments",
+        row_type: "CollabDepartmentRow",
+        sql: "SELECT cd.*, d.name AS department, p.name AS contact, h.name AS head FROM collab_department cd JOIN department d ON d.id = cd.department_id LEFT JOIN person p ON p.id = cd.contact_person_id LEFT JOIN person h ON h.id = d.head_person_id WHERE cd.collaboration_id = ?1 AND cd.deleted_at IS NULL ORDER BY cd.rowid",
+    },
+    DossierList {
+        field: "milestones",
+        row_type: "MilestoneRow",
+        sql: "SELECT * FROM milestone WHERE collaboration_id = ?1 AND deleted_at IS NULL ORDER BY due_date, position",
+    },
+    DossierList {
+        field: "feasibility",
+        row_type: "FeasibilityRow",
+        sql: "SELECT f.*, d.name AS department, p.name AS contact FROM feasibility_answer f JOIN department d ON d.id = f.department_id LEFT JOIN person p ON p.id = f.contact_person_id WHERE f.collaboration_id = ?1 ORDER BY f.round, f.rowid",
+    },
+    DossierList {
+        field: "meetings",
+        row_type: "MeetingRow",
+        sql: "SELECT * FROM meeting WHERE collaboration_id = ?1 AND deleted_at IS NULL ORDER BY starts_at",
+    },
+    DossierList {
+        field: "responsibilities",
+        row_type: "ResponsibilityRow",
+        sql: "SELECT r.*, d.name AS department FROM responsibility r JOIN department d ON d.id = r.department_id WHERE r.collaboration_id = ?1 AND r.deleted_at IS NULL ORDER BY r.rowid",
+    },
+    DossierList {
+        field: "signatures",
+        row_type: "SignatureRow",
+        sql: "SELECT s.*, d.name AS department, p.name AS head FROM signature s JOIN department d ON d.id = s.department_id LEFT JOIN person p ON p.id = s.head_person_id WHERE s.collaboration_id = ?1 ORDER BY s.rowid",
+    },
+    DossierList {
+        field: "tasks",
+        row_type: "TaskRow",
+        sql: "SELECT t.*, d.name AS department, p.name AS responsible FROM task t JOIN department d ON d.id = t.department_id JOIN person p ON p.id = t.responsible_person_id WHERE t.collaboration_id = ?1 AND t.deleted_at IS NULL ORDER BY t.start_date, t.rowid",
+    },
+    DossierList {
+        field: "status_updates",
+        row_type: "StatusUpdateRow",
+        sql: "SELECT * FROM status_update WHERE collaboration_id = ?1 ORDER BY on_date, rowid",
+    },
+    DossierList {
+        field: "problems",
+        row_type: "ProblemRow",
+        sql: "SELECT pr.*, p.name AS owner FROM problem pr LEFT JOIN person p ON p.id = pr.owner_person_id WHERE pr.collaboration_id = ?1 AND pr.deleted_at IS NULL ORDER BY pr.rowid",
+    },
+    DossierList {
+        field: "risks",
+        row_type: "RiskRow",
+        sql: "SELECT * FROM risk WHERE collaboration_id = ?1 AND deleted_at IS NULL ORDER BY rowid",
+    },
+    DossierList {
+        field: "change_requests",
+        row_type: "ChangeRequestRow",
+        sql: "SELECT * FROM change_request WHERE collaboration_id = ?1 ORDER BY rowid",
+    },
+    DossierList {
+        field: "change_approvals",
+        row_type: "ChangeApprovalRow",
+        sql: "SELECT a.*, d.name AS department FROM change_approval a JOIN department d ON d.id = a.department_id WHERE a.collaboration_id = ?1 ORDER BY a.rowid",
+    },
+    DossierList {
+        field: "deliverables",
+        row_type: "DeliverableRow",
+        sql: "SELECT dl.*, d.name AS department FROM deliverable dl JOIN department d ON d.id = dl.department_id WHERE dl.collaboration_id = ?1 AND dl.deleted_at IS NULL ORDER BY dl.rowid",
+    },
+    DossierList {
+        field: "reviews",
+        row_type: "ReviewRow",
+        sql: "SELECT * FROM acceptance_review WHERE collaboration_id = ?1 ORDER BY rowid",
+    },
+    DossierList {
+        field: "rectifications",
+        row_type: "RectificationRow",
+        sql: "SELECT * FROM rectification WHERE collaboration_id = ?1 ORDER BY rowid",
+    },
+    DossierList {
+        field: "letter",
+        row_type: "LetterRow",
+        sql: "SELECT * FROM completion_letter WHERE collaboration_id = ?1",
+    },
+    DossierList {
+        field: "communications",
+        row_type: "CommunicationRow",
+        sql: "SELECT * FROM communication WHERE collaboration_id = ?1 ORDER BY on_date, rowid",
+    },
+    DossierList {
+        field: "feedback",
+        row_type: "FeedbackRow",
+        sql: "SELECT f.*, d.name AS department FROM feedback f JOIN department d ON d.id = f.department_id WHERE f.collaboration_id = ?1 ORDER BY f.on_date, f.rowid",
+    },
+    DossierList {
+        field: "attachments",
+        row_type: "AttachmentRow",
+        sql: "SELECT * FROM attachment WHERE collaboration_id = ?1 AND deleted_at IS NULL ORDER BY rowid",
+    },
+];
+
 /// Columns that hold JSON lists or objects.
-const JSON_COLUMNS: &[&str] = &[
+pub(crate) const JSON_COLUMNS: &[&str] = &[
     "support_kinds",
     "attendees",
     "agenda",
@@ -107,68 +221,33 @@ const JSON_COLUMNS: &[&str] = &[
 impl Engine {
     pub fn dossier(&self, collaboration: &str) -> Result<Dossier> {
         let head = self.collab_head(collaboration)?;
-        let id = head.id.as_str();
-        let list = |sql: &str| self.rows_json(sql, id);
-        let collaboration = list(
-            "SELECT c.*, d.name AS initiating_department, i.name AS initiator_contact, o.name AS owner
-             FROM collaboration c JOIN department d ON d.id = c.initiating_department_id
-             LEFT JOIN person i ON i.id = c.initiator_contact_id LEFT JOIN person o ON o.id = c.owner_person_id WHERE c.id = ?1",
-        )?
-        .into_iter()
-        .next()
-        .ok_or_else(|| EngineError::not_found("collaboration", id))?;
+        let mut lists =
+            LISTS.iter().map(|list| Ok((list.field, self.rows_json(list.sql, &head.id)?))).collect::<Result<HashMap<_, _>>>()?;
+        let mut take = |field: &str| lists.remove(field).unwrap_or_default();
+        let collaboration = take("collaboration").into_iter().next().ok_or_else(|| EngineError::not_found("collaboration", &head.id))?;
         Ok(Dossier {
             collaboration,
             stage: head.stage,
             step: head.stage.step(),
-            departments: list(
-                "SELECT cd.*, d.name AS department, p.name AS contact, h.name AS head FROM collab_department cd
-                 JOIN department d ON d.id = cd.department_id LEFT JOIN person p ON p.id = cd.contact_person_id
-                 LEFT JOIN person h ON h.id = d.head_person_id
-                 WHERE cd.collaboration_id = ?1 AND cd.deleted_at IS NULL ORDER BY cd.rowid",
-            )?,
-            milestones: list("SELECT * FROM milestone WHERE collaboration_id = ?1 AND deleted_at IS NULL ORDER BY due_date, position")?,
-            feasibility: list(
-                "SELECT f.*, d.name AS department, p.name AS contact FROM feasibility_answer f JOIN department d ON d.id = f.department_id
-                 LEFT JOIN person p ON p.id = f.contact_person_id WHERE f.collaboration_id = ?1 ORDER BY f.round, f.rowid",
-            )?,
-            meetings: list("SELECT * FROM meeting WHERE collaboration_id = ?1 AND deleted_at IS NULL ORDER BY starts_at")?,
-            responsibilities: list(
-                "SELECT r.*, d.name AS department FROM responsibility r JOIN department d ON d.id = r.department_id
-                 WHERE r.collaboration_id = ?1 AND r.deleted_at IS NULL ORDER BY r.rowid",
-            )?,
-            signatures: list(
-                "SELECT s.*, d.name AS department, p.name AS head FROM signature s JOIN department d ON d.id = s.department_id
-                 LEFT JOIN person p ON p.id = s.head_person_id WHERE s.collaboration_id = ?1 ORDER BY s.rowid",
-            )?,
-            tasks: list(
-                "SELECT t.*, d.name AS department, p.name AS responsible FROM task t JOIN department d ON d.id = t.department_id
-                 JOIN person p ON p.id = t.responsible_person_id WHERE t.collaboration_id = ?1 AND t.deleted_at IS NULL ORDER BY t.start_date, t.rowid",
-            )?,
-            status_updates: list("SELECT * FROM status_update WHERE collaboration_id = ?1 ORDER BY on_date, rowid")?,
-            problems: list(
-                "SELECT pr.*, p.name AS owner FROM problem pr LEFT JOIN person p ON p.id = pr.owner_person_id
-                 WHERE pr.collaboration_id = ?1 AND pr.deleted_at IS NULL ORDER BY pr.rowid",
-            )?,
-            risks: list("SELECT * FROM risk WHERE collaboration_id = ?1 AND deleted_at IS NULL ORDER BY rowid")?,
-            change_requests: list("SELECT * FROM change_request WHERE collaboration_id = ?1 ORDER BY rowid")?,
-            change_approvals: list(
-                "SELECT a.*, d.name AS department FROM change_approval a JOIN department d ON d.id = a.department_id
-                 WHERE a.collaboration_id = ?1 ORDER BY a.rowid",
-            )?,
-            deliverables: list(
-                "SELECT dl.*, d.name AS department FROM deliverable dl JOIN department d ON d.id = dl.department_id
-                 WHERE dl.collaboration_id = ?1 AND dl.deleted_at IS NULL ORDER BY dl.rowid",
-            )?,
-            reviews: list("SELECT * FROM acceptance_review WHERE collaboration_id = ?1 ORDER BY rowid")?,
-            rectifications: list("SELECT * FROM rectification WHERE collaboration_id = ?1 ORDER BY rowid")?,
-            letter: list("SELECT * FROM completion_letter WHERE collaboration_id = ?1")?.into_iter().next(),
-            communications: list("SELECT * FROM communication WHERE collaboration_id = ?1 ORDER BY on_date, rowid")?,
-            feedback: list(
-                "SELECT f.*, d.name AS department FROM feedback f JOIN department d ON d.id = f.department_id
-                 WHERE f.collaboration_id = ?1 ORDER BY f.on_date, f.rowid",
-            )?,
-            attachments: list("SELECT * FROM attachment WHERE collaboration_id = ?1 AND deleted_at IS NULL ORDER BY rowid")?,
+            departments: take("departments"),
+            milestones: take("milestones"),
+            feasibility: take("feasibility"),
+            meetings: take("meetings"),
+            responsibilities: take("responsibilities"),
+            signatures: take("signatures"),
+            tasks: take("tasks"),
+            status_updates: take("status_updates"),
+            problems: take("problems"),
+            risks: take("risks"),
+            change_requests: take("change_requests"),
+            change_approvals: take("change_approvals"),
+            deliverables: take("deliverables"),
+            reviews: take("reviews"),
+            rectifications: take("rectifications"),
+            letter: take("letter").into_iter().next(),
+            communications: take("communications"),
+            feedback: take("feedback"),
+            attachments: take("attachments"),
         })
     }
 

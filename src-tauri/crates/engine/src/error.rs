@@ -143,7 +143,7 @@ impl From<rusqlite::Error> for EngineError {
 /// The error as it crosses a process boundary: `{kind, message}`, plus what the UI needs to say it in
 /// the user's language and put it next to the right input: the offending `field`, and the `items`
 /// (departments, responsibility items, deliverables) a gate names.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, ts_rs::TS)]
 pub struct ErrorPayload {
     pub kind: String,
     pub message: String,

@@ -8,6 +8,7 @@
 
 pub mod action;
 pub mod backup;
+pub mod bindings;
 pub mod calendar;
 mod changelog;
 pub mod clock;

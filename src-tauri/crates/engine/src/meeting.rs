@@ -18,7 +18,8 @@ use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(deny_unknown_fields)]
 pub struct MeetingInput {
     pub collaboration: String,
@@ -27,15 +28,18 @@ pub struct MeetingInput {
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
     #[serde(default)]
+    #[ts(as = "Option<String>", optional)]
     pub place: String,
     #[serde(default)]
+    #[ts(as = "Option<Vec<String>>", optional)]
     pub attendees: Vec<String>,
     /// Agenda items: background, draft division of work, topics to discuss.
     #[serde(default)]
+    #[ts(as = "Option<Vec<String>>", optional)]
     pub agenda: Vec<String>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct CommunicationMechanism {
     #[serde(default)]
@@ -46,7 +50,8 @@ pub struct CommunicationMechanism {
     pub sync_method: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(deny_unknown_fields)]
 pub struct ResponsibilityInput {
     pub department: String,
@@ -54,7 +59,8 @@ pub struct ResponsibilityInput {
 }
 
 /// A draft of the minutes; lists given replace the stored ones.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(deny_unknown_fields)]
 pub struct MinutesInput {
     pub meeting: String,
@@ -69,7 +75,7 @@ pub struct MinutesInput {
 }
 
 /// The division-of-work check, for the minutes editor to show live.
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, PartialEq, ts_rs::TS)]
 pub struct ResponsibilityCheck {
     /// Participating departments without any responsibility item.
     pub gaps: Vec<String>,
@@ -77,13 +83,14 @@ pub struct ResponsibilityCheck {
     pub overlaps: Vec<Overlap>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 pub struct Overlap {
     pub item: String,
     pub departments: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(deny_unknown_fields)]
 pub struct SignatureInput {
     /// The signature slot's id.
@@ -334,13 +341,14 @@ pub(crate) fn responsibility_check(conn: &rusqlite::Connection, collaboration_id
         let rows = stmt.query_map(params![meeting_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
-    let gaps = participants_in(conn, collaboration_id)?
-        .into_iter()
-        .map(|(_, name)| name)
-        .filter(|name| !items.iter().any(|(d, _)| d == name))
-        .collect();
+    Ok(division_check(participants_in(conn, collaboration_id)?, &items))
+}
+
+/// The no-gaps, no-overlaps rule on `(department name, item)` pairs, stored or still being typed.
+fn division_check(participants: Vec<(String, String)>, items: &[(String, String)]) -> ResponsibilityCheck {
+    let gaps = participants.into_iter().map(|(_, name)| name).filter(|name| !items.iter().any(|(d, _)| d == name)).collect();
     let mut overlaps: Vec<Overlap> = Vec::new();
-    for (_, item) in &items {
+    for (_, item) in items {
         let key = normalised_item(item);
         let mut owners: Vec<String> = Vec::new();
         for (department, _) in items.iter().filter(|(_, i)| normalised_item(i) == key) {
@@ -352,5 +360,36 @@ pub(crate) fn responsibility_check(conn: &rusqlite::Connection, collaboration_id
             overlaps.push(Overlap { item: item.clone(), departments: owners });
         }
     }
-    Ok(ResponsibilityCheck { gaps, overlaps })
+    ResponsibilityCheck { gaps, overlaps }
+}
+
+/// A division of work as it is being typed in the minutes editor, not yet saved.
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
+#[serde(deny_unknown_fields)]
+pub struct ResponsibilitiesDraft {
+    pub collaboration: String,
+    pub responsibilities: Vec<ResponsibilityInput>,
+}
+
+impl Engine {
+    /// Gaps and overlaps in an unsaved division of work, by the same rule `issue_minutes` applies,
+    /// so the editor can mark them while people type. Departments and items are refused as
+    /// `save_minutes` would refuse them.
+    pub fn check_responsibilities(&self, draft: &ResponsibilitiesDraft) -> Result<ResponsibilityCheck> {
+        let head = self.collab_head(&draft.collaboration)?;
+        let participants = self.participants(&head.id)?;
+        let mut items: Vec<(String, String)> = Vec::new();
+        for row in &draft.responsibilities {
+            let department = self.resolve("department", &row.department)?;
+            let (_, name) = participants
+                .iter()
+                .find(|(id, _)| *id == department)
+                .ok_or_else(|| EngineError::NotParticipant { department: department.clone() })?;
+            for item in &row.items {
+                items.push((name.clone(), required_text("responsibilities.items", item)?));
+            }
+        }
+        Ok(division_check(participants, &items))
+    }
 }

@@ -12,7 +12,7 @@ use serde_json::{json, Map, Value};
 
 pub const ORG_ID: &str = "org";
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, ts_rs::TS)]
 pub struct OrgSettings {
     pub name: String,
     pub number_prefix: String,
@@ -20,7 +20,8 @@ pub struct OrgSettings {
     pub minutes_sla_hours: u32,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(deny_unknown_fields)]
 pub struct OrgSettingsPatch {
     pub name: Option<String>,
@@ -29,7 +30,7 @@ pub struct OrgSettingsPatch {
     pub minutes_sla_hours: Option<u32>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 pub struct Department {
     pub id: String,
     pub name: String,
@@ -39,7 +40,7 @@ pub struct Department {
     pub default_contact_name: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 pub struct Person {
     pub id: String,
     pub name: String,
@@ -50,7 +51,8 @@ pub struct Person {
     pub email: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(deny_unknown_fields)]
 pub struct DepartmentInput {
     pub name: String,
@@ -58,7 +60,8 @@ pub struct DepartmentInput {
     pub default_contact: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(deny_unknown_fields)]
 pub struct DepartmentPatch {
     pub department: String,
@@ -67,7 +70,8 @@ pub struct DepartmentPatch {
     pub default_contact: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(deny_unknown_fields)]
 pub struct PersonInput {
     pub name: String,
@@ -77,7 +81,8 @@ pub struct PersonInput {
     pub email: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(deny_unknown_fields)]
 pub struct PersonPatch {
     pub person: String,
@@ -113,7 +118,7 @@ pub(crate) fn optional_text(field: &str, value: Option<&str>) -> Result<Option<S
 }
 
 /// This installation's own preferences (not synced, not logged).
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct Preferences {
     /// `zh-CN` (default) or `en-US`.

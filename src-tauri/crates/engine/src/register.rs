@@ -41,7 +41,7 @@ pub const COLUMNS_EN: [&str; 11] = [
     "Remarks",
 ];
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum RegisterSort {
     #[default]
@@ -51,7 +51,8 @@ pub enum RegisterSort {
     UpdatedAt,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(default, deny_unknown_fields)]
 pub struct RegisterQuery {
     pub stage: Option<Stage>,
@@ -72,7 +73,7 @@ pub struct RegisterQuery {
 }
 
 /// One register row: the 11 columns plus the id and stage code for navigation.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 pub struct RegisterRow {
     pub id: String,
     pub stage: Stage,
@@ -108,13 +109,13 @@ impl RegisterRow {
     }
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 pub struct StageCount {
     pub stage: Stage,
     pub count: usize,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 pub struct RegisterPage {
     pub total: usize,
     pub rows: Vec<RegisterRow>,

@@ -16,7 +16,8 @@ use serde_json::json;
 
 const OPEN_STAGES: &[Stage] = &[Stage::Kickoff, Stage::Executing, Stage::Accepting];
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(deny_unknown_fields)]
 pub struct ProblemInput {
     pub collaboration: String,
@@ -26,17 +27,20 @@ pub struct ProblemInput {
     pub deadline: NaiveDate,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(deny_unknown_fields)]
 pub struct RiskInput {
     pub collaboration: String,
     pub title: String,
     #[serde(default)]
+    #[ts(as = "Option<String>", optional)]
     pub description: String,
     pub impact: String,
     pub raised_by: Option<String>,
     /// Raise it to the whole group at once.
     #[serde(default)]
+    #[ts(as = "Option<bool>", optional)]
     pub escalate: bool,
 }
 

@@ -175,7 +175,7 @@ fn phrase(chars: &[char]) -> String {
     format!("\"{}\"", tokens.join(" "))
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 pub struct SearchHit {
     pub entity: String,
     pub entity_id: String,

@@ -167,6 +167,13 @@ impl Engine {
         resolve_in(&self.conn, table, key)
     }
 
+    pub(crate) fn clear_local(&self, key: &str) -> Result<()> {
+        if !self.dry_run {
+            self.conn.execute("DELETE FROM local_setting WHERE key = ?1", [key])?;
+        }
+        Ok(())
+    }
+
     pub(crate) fn set_local(&self, key: &str, value: &str) -> Result<()> {
         if self.dry_run {
             return Ok(());

@@ -17,7 +17,8 @@ use serde_json::{json, Map, Value};
 
 const EXECUTION: &[Stage] = &[Stage::Executing, Stage::Accepting];
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(deny_unknown_fields)]
 pub struct TaskInput {
     pub collaboration: String,
@@ -26,14 +27,17 @@ pub struct TaskInput {
     /// Exactly one responsible person.
     pub responsible: String,
     #[serde(default)]
+    #[ts(as = "Option<Vec<String>>", optional)]
     pub collaborators: Vec<String>,
     pub start_date: NaiveDate,
     pub end_date: NaiveDate,
     #[serde(default)]
+    #[ts(as = "Option<String>", optional)]
     pub deliverable: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(deny_unknown_fields)]
 pub struct TaskPatch {
     pub task: String,
@@ -43,7 +47,8 @@ pub struct TaskPatch {
     pub deliverable: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
 #[serde(deny_unknown_fields)]
 pub struct StatusInput {
     pub task: String,

@@ -12,7 +12,7 @@ use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 use serde_json::json;
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 pub struct YearView {
     pub year: i32,
     pub has_data: bool,
@@ -20,7 +20,7 @@ pub struct YearView {
 }
 
 /// A due date with the warning a person needs when it was computed without holiday data.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 pub struct DueDate {
     pub date: NaiveDate,
     /// Years the count went through that have no holiday schedule (weekends only were skipped).

@@ -64,12 +64,25 @@ impl Face {
     }
 }
 
-/// The directory holding the npm packages' files: `XIEZUO_FONTS_DIR` if set, else the
-/// crate's own `fonts/node_modules` (resolved at build time).
+/// The fonts folder an application installed with its own files (see [`set_fonts_dir`]).
+static INSTALLED_DIR: OnceLock<PathBuf> = OnceLock::new();
+
+/// Tells the crate where the installed application keeps the fonts (the desktop app's bundled
+/// resources), since the build-time folder does not exist on the user's machine. Call it before
+/// the first print; the first call wins.
+pub fn set_fonts_dir(dir: PathBuf) {
+    let _ = INSTALLED_DIR.set(dir);
+}
+
+/// The directory holding the npm packages' files: `XIEZUO_FONTS_DIR` if set, else the folder
+/// given to [`set_fonts_dir`], else the crate's own `fonts/node_modules` (resolved at build time).
 pub fn fonts_dir() -> PathBuf {
     match std::env::var_os("XIEZUO_FONTS_DIR") {
         Some(dir) if !dir.is_empty() => PathBuf::from(dir),
-        _ => Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts/node_modules"),
+        _ => match INSTALLED_DIR.get() {
+            Some(dir) => dir.clone(),
+            None => Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts/node_modules"),
+        },
     }
 }
 

@@ -1,3 +1,142 @@
-// Placeholder until this screen is built; see the issue's list of screens.
+import { Alert, App, Button, Card, Form, Input, Select, Space, Table } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useEngineAction, useEngineQuery, useLiveValidation } from '../../engine';
+import type { Dossier, Row } from '../../types';
+import type { IpcError } from '../../ipc';
+import { describeRefusal } from './refusal';
 import type { TabProps } from '../collaboration/tabProps';
-export function LetterTab(_: TabProps) { return null; }
+import { PrintButton } from '../printing/PrintButton';
+import { DeliverableStatusTag } from './display';
+import { recordAttributes, str } from './format';
+import { LetterContent } from './LetterContent';
+import { usePeople, usePersonOptions, type Person } from './org';
+
+/**
+ * The completion letter (协作完成确认函): once issued, its content and a print button; before that,
+ * while the collaboration is in execution or acceptance, where each deliverable stands and the form
+ * to issue it — the engine refuses until every deliverable passed, and the refusal names them.
+ */
+export function LetterTab({ dossier }: TabProps) {
+  const { t } = useTranslation('acceptance');
+  const { names } = usePeople();
+  const letter = dossier.letter;
+  if (letter) {
+    return (
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <PrintButton kind="letter" collaboration={str(dossier.collaboration.id)} label={t('letter.print')} />
+        <LetterContent dossier={dossier} letter={letter} names={names} />
+      </Space>
+    );
+  }
+  if (dossier.stage !== 'executing' && dossier.stage !== 'accepting') {
+    return <Alert type="info" showIcon title={t('letter.notYet')} data-testid="letter-not-yet" />;
+  }
+  return <IssueLetter dossier={dossier} />;
+}
+
+interface Values {
+  body?: string;
+  by?: string;
+}
+
+/** Where the deliverables stand, and the form that issues the letter. */
+function IssueLetter({ dossier }: { dossier: Dossier }) {
+  const { t } = useTranslation('acceptance');
+  const { modal } = App.useApp();
+  const people = usePersonOptions();
+  const me = useEngineQuery<Person | null>('get_me');
+  const [form] = Form.useForm<Values>();
+  const values = Form.useWatch((all: Values) => all, { form, preserve: true }) ?? {};
+  const payload = { collaboration: str(dossier.collaboration.id), body: values.body?.trim() ? values.body : null, by: values.by ?? null };
+  const issue = useEngineAction('issue_completion_letter', { success: t('letter.success') });
+
+  const confirm = () =>
+    modal.confirm({
+      title: t('letter.confirmTitle'),
+      content: t('letter.confirmContent'),
+      okText: t('letter.issue'),
+      cancelText: t('form.cancel'),
+      okButtonProps: { ...{ 'data-testid': 'letter-confirm' } },
+      onOk: async () => {
+        try {
+          await issue.mutateAsync(payload);
+        } catch (error) {
+          const field = (error as IpcError).field;
+          if (field === 'body' || field === 'by') form.setFields([{ name: field, errors: [describeRefusal(t, error)] }]);
+        }
+      },
+    });
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Card size="small" title={t('letter.deliverables')}>
+        <Table<Row>
+          size="small"
+          pagination={false}
+          rowKey={(r) => str(r.id)}
+          dataSource={dossier.deliverables}
+          data-testid="letter-deliverables"
+          locale={{ emptyText: t('empty') }}
+          onRow={(r) => recordAttributes(`letter-deliverable-${str(r.title)}`, str(r.id))}
+          columns={[
+            { title: t('submit.name'), render: (_, r) => str(r.title) },
+            { title: t('submit.department'), render: (_, r) => str(r.department) },
+            { title: t('deliverable.status'), render: (_, r) => <DeliverableStatusTag status={str(r.status)} /> },
+          ]}
+        />
+      </Card>
+      <Card size="small" title={t('letter.title')}>
+        <Form<Values> form={form} layout="vertical" data-testid="letter-form" initialValues={{ by: undefined }}>
+          <Form.Item name="by" label={t('letter.issuedBy')} extra={me.data ? t('letter.byDefault', { name: me.data.name }) : undefined}>
+            <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={people} data-testid="letter-by" />
+          </Form.Item>
+          <Form.Item name="body" label={t('letter.body')}>
+            <Input.TextArea rows={3} data-testid="letter-body-input" />
+          </Form.Item>
+          {/* Judged again whenever a deliverable's status changes, not only when the form changes. */}
+          <IssueButton key={dossier.deliverables.map((d) => `${str(d.id)}:${str(d.status)}`).join()} payload={payload} pending={issue.isPending} onClick={confirm} />
+        </Form>
+      </Card>
+    </Space>
+  );
+}
+
+/** The issue button, held while the engine would refuse, with the refusal above it. */
+function IssueButton({ payload, pending, onClick }: { payload: object; pending: boolean; onClick: () => void }) {
+  const { t } = useTranslation('acceptance');
+  const refusal = useLiveValidation('issue_completion_letter', payload);
+  return (
+    <>
+      {refusal && <Refusal error={refusal} />}
+      <Button type="primary" disabled={refusal !== null} loading={pending} onClick={onClick} data-testid="letter-issue">
+        {t('letter.issue')}
+      </Button>
+    </>
+  );
+}
+
+/** Why the letter cannot be issued yet: the deliverables not passed, by name. */
+function Refusal({ error }: { error: IpcError }) {
+  const { t } = useTranslation('acceptance');
+  if (error.kind !== 'deliverables_not_passed') return <Alert type="warning" showIcon title={describeRefusal(t, error)} style={{ marginBottom: 16 }} data-testid="letter-refusal" />;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 16 }}
+      data-testid="letter-refusal"
+      title={error.items.length > 0 ? t('letter.blocked') : t('letter.noDeliverables')}
+      description={
+        error.items.length > 0 && (
+          <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+            {error.items.map((title) => (
+              <li key={title} data-testid={`letter-pending-${title}`}>
+                {title}
+              </li>
+            ))}
+          </ul>
+        )
+      }
+    />
+  );
+}

@@ -1,3 +1,54 @@
-// Placeholder until this screen is built; see the issue's list of screens.
+import { useState } from 'react';
+import { Empty, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Row } from '../../types';
 import type { TabProps } from '../collaboration/tabProps';
-export function ChangesTab(_: TabProps) { return null; }
+import { str } from '../tasks/format';
+import { blocker, EXECUTION, NOT_ARCHIVED } from '../tasks/gates';
+import { GatedButton } from '../tasks/GatedButton';
+import { useOrg } from '../tasks/org';
+import { useScrollToRecord } from '../tasks/recordFocus';
+import { ChangeRequestCard } from './ChangeRequestCard';
+import { DecideChangeModal, type Decision } from './DecideChangeModal';
+import { OpenChangeModal } from './OpenChangeModal';
+
+/**
+ * Plan changes (灵活调整机制): change requests led by the initiating department, each department's
+ * agreement, and the plan each applied change replaced. No change applies until every party agrees.
+ */
+export function ChangesTab({ dossier, record }: TabProps) {
+  const { t } = useTranslation('changes');
+  const { people } = useOrg();
+  const [opening, setOpening] = useState(false);
+  const [deciding, setDeciding] = useState<{ request: Row; approval: Row; decision: Decision } | null>(null);
+  const focused = str(dossier.change_approvals.find((a) => a.id === record)?.change_request_id) || record;
+  useScrollToRecord(focused);
+  const openBlocked = blocker(dossier.stage, EXECUTION);
+  const canDecide = blocker(dossier.stage, NOT_ARCHIVED) === null;
+  const requests = [...dossier.change_requests].reverse();
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="changes-tab">
+      <Space wrap>
+        <GatedButton type="primary" data-testid="change-add" blockedBy={openBlocked && t(`gate.${openBlocked}`)} onClick={() => setOpening(true)}>
+          {t('list.add')}
+        </GatedButton>
+        <Typography.Text type="secondary">{t('list.principle')}</Typography.Text>
+      </Space>
+      {requests.length === 0 && <Empty description={t('list.empty')} />}
+      {requests.map((request) => (
+        <ChangeRequestCard
+          key={str(request.id)}
+          dossier={dossier}
+          request={request}
+          people={people}
+          focused={request.id === focused}
+          canDecide={canDecide}
+          onDecide={(approval, decision) => setDeciding({ request, approval, decision })}
+        />
+      ))}
+      {opening && <OpenChangeModal dossier={dossier} onClose={() => setOpening(false)} />}
+      {deciding && <DecideChangeModal {...deciding} onClose={() => setDeciding(null)} />}
+    </Space>
+  );
+}

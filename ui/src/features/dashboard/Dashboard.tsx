@@ -1,7 +1,8 @@
+import { useEffect } from 'react';
 import { Card, Col, Empty, List, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { exec } from '../../ipc';
+import { exec, reportStartupReady } from '../../ipc';
 import { useNavigation } from '../../navigation';
 import type { AttentionItem, StageCount } from '../../types';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -13,6 +14,10 @@ export function Dashboard() {
   const onOpen = (id: string) => go({ page: 'collaboration', id });
   const counts = useQuery({ queryKey: ['stage-counts'], queryFn: () => exec<StageCount[]>('get_stage_counts') });
   const attention = useQuery({ queryKey: ['attention'], queryFn: () => exec<AttentionItem[]>('get_attention', {}) });
+  const showsData = Boolean(counts.data && attention.data);
+  useEffect(() => {
+    if (showsData) reportStartupReady();
+  }, [showsData]);
 
   return (
     <div data-testid="dashboard">

@@ -1,3 +1,94 @@
-// Placeholder until this screen is built; see the issue's list of screens.
+import { useState } from 'react';
+import type { HTMLAttributes } from 'react';
+import { Button, Drawer, Empty, Space, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Row } from '../../types';
 import type { TabProps } from '../collaboration/tabProps';
-export function MeetingsTab(_: TabProps) { return null; }
+import { PrintButton } from '../printing/PrintButton';
+import { chinaTime, highlightStyle, str } from './display';
+import { useScrollToRecord } from './hooks';
+import { dividesWork, type MeetingKind } from './minutes';
+import { MinutesEditor } from './MinutesEditor';
+import { MinutesStatus } from './MinutesStatus';
+import { ScheduleMeetingModal } from './ScheduleMeetingModal';
+import { useMinutesDue } from './useMinutesDue';
+
+/** Stages in which the engine holds meetings (after the request is confirmed, before archiving). */
+const MEETING_STAGES = ['kickoff', 'executing', 'accepting', 'completed'];
+
+/**
+ * The collaboration's meetings (启动会议, 进度会议, 评审会议, 调整会议): scheduling with an agenda, and
+ * for each meeting its minutes (协作会议纪要) or notes, their issue status and deadline.
+ */
+export function MeetingsTab({ dossier, record }: TabProps) {
+  const { t } = useTranslation('meetings');
+  const [scheduling, setScheduling] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
+  const due = useMinutesDue();
+  useScrollToRecord(record);
+  const collaboration = str(dossier.collaboration.id);
+  const readOnly = dossier.stage === 'archived';
+  const canSchedule = MEETING_STAGES.includes(dossier.stage);
+  const hasKickoff = dossier.meetings.some((m) => m.kind === 'kickoff');
+  const defaultKind: MeetingKind = dossier.stage === 'kickoff' && !hasKickoff ? 'kickoff' : 'progress';
+  const editingMeeting = dossier.meetings.find((m) => str(m.id) === editing);
+
+  return (
+    <div data-testid="meetings-tab">
+      <Space style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Text type="secondary">{t('intro')}</Typography.Text>
+        {canSchedule && (
+          <Button type="primary" data-testid="meeting-schedule" onClick={() => setScheduling(true)}>
+            {t('schedule.open')}
+          </Button>
+        )}
+      </Space>
+      <Table<Row>
+        data-testid="meetings-table"
+        rowKey={(m) => str(m.id)}
+        size="small"
+        pagination={false}
+        dataSource={dossier.meetings}
+        locale={{ emptyText: <Empty description={t(canSchedule ? 'emptyCanSchedule' : 'emptyNotYet')} /> }}
+        onRow={(m) =>
+          ({
+            'data-testid': `meeting-row-${str(m.title)}`,
+            'data-record': str(m.id),
+            style: record === str(m.id) ? highlightStyle : undefined,
+          }) as HTMLAttributes<HTMLElement>
+        }
+        columns={[
+          { title: t('fields.kind'), key: 'kind', width: 110, render: (_, m) => <Tag color={m.kind === 'kickoff' ? 'blue' : undefined}>{t(`kind.${str(m.kind)}`, { defaultValue: str(m.kind) })}</Tag> },
+          { title: t('fields.title'), key: 'title', render: (_, m) => str(m.title) },
+          { title: t('fields.time'), key: 'time', width: 190, render: (_, m) => `${chinaTime(m.starts_at)} – ${chinaTime(m.ends_at).slice(11)}` },
+          { title: t('fields.place'), key: 'place', width: 140, render: (_, m) => str(m.place) },
+          { title: t('minutes.status'), key: 'minutes', width: 220, render: (_, m) => <MinutesStatus meeting={m} due={due} /> },
+          {
+            title: t('actions'),
+            key: 'actions',
+            width: 230,
+            render: (_, m) => (
+              <Space>
+                <Button size="small" type="link" data-testid={`meeting-minutes-${str(m.title)}`} onClick={() => setEditing(str(m.id))}>
+                  {t(dividesWork(str(m.kind)) ? 'openMinutes' : 'openNotes')}
+                </Button>
+                <PrintButton kind="agenda" collaboration={collaboration} record={str(m.id)} label={t('printAgenda')} />
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <ScheduleMeetingModal collaboration={collaboration} defaultKind={defaultKind} open={scheduling} onClose={() => setScheduling(false)} />
+      <Drawer
+        open={editingMeeting !== undefined}
+        size={980}
+        destroyOnHidden
+        title={editingMeeting ? `${t(dividesWork(str(editingMeeting.kind)) ? 'minutes.title' : 'minutes.notesTitle')} · ${str(editingMeeting.title)}` : ''}
+        onClose={() => setEditing(null)}
+        data-testid="minutes-drawer"
+      >
+        {editingMeeting && <MinutesEditor key={str(editingMeeting.id)} dossier={dossier} meeting={editingMeeting} readOnly={readOnly} />}
+      </Drawer>
+    </div>
+  );
+}

@@ -1,3 +1,23 @@
-// Placeholder until this screen is built; see the issue's list of screens.
-/** Prints one document (kind as in the forms crate: request, agenda, minutes, tracking, self_check, acceptance, letter, register) for a collaboration, optionally for one record (meeting or deliverable id). */
-export function PrintButton(_: { kind: string; collaboration?: string; record?: string; label?: string }) { return null; }
+import { Button } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { DocumentKind } from './documents';
+import { usePrinting } from './usePrinting';
+
+/**
+ * Prints one document (kind as in the forms crate: request, agenda, minutes, tracking, selfcheck
+ * or self_check, acceptance, letter, register) for a collaboration, optionally for one record
+ * (meeting or deliverable id), and shows the preview. Without `label` it reads "打印<document>".
+ */
+export function PrintButton({ kind, collaboration, record, label }: { kind: string; collaboration?: string; record?: string; label?: string }) {
+  const { t } = useTranslation('printing');
+  const { print, busy, preview } = usePrinting();
+  const documentKind = kind.replace('_', '') as DocumentKind;
+  return (
+    <>
+      <Button data-testid={`print-${documentKind}`} loading={busy} onClick={() => print({ kind, collaboration, record })}>
+        {label ?? t('printDocument', { document: t(`kinds.${documentKind}`) })}
+      </Button>
+      {preview}
+    </>
+  );
+}

@@ -1,3 +1,98 @@
-// Placeholder until this screen is built; see the issue's list of screens.
+import { useState } from 'react';
+import { Button, Space, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Row } from '../../types';
 import type { TabProps } from '../collaboration/tabProps';
-export function ProblemsTab(_: TabProps) { return null; }
+import { instant, rowAttributes, str } from '../tasks/format';
+import { blocker, NOT_ARCHIVED, TRACKING } from '../tasks/gates';
+import { GatedButton } from '../tasks/GatedButton';
+import { useOverdue } from '../tasks/org';
+import { useRowColors, useScrollToRecord } from '../tasks/recordFocus';
+import { ProblemFormModal } from './ProblemFormModal';
+import { ResolveProblemModal } from './ResolveProblemModal';
+import { openFirst } from './order';
+
+/**
+ * The problems of the progress tracking table (进度跟踪表), from progress meetings or raised ad hoc:
+ * each with one owner and a deadline until it is resolved; overdue ones in red.
+ */
+export function ProblemsTab({ dossier, record }: TabProps) {
+  const { t } = useTranslation('problems');
+  const overdue = useOverdue('problem_overdue');
+  const colors = useRowColors();
+  useScrollToRecord(record);
+  const [adding, setAdding] = useState(false);
+  const [resolving, setResolving] = useState<Row | null>(null);
+  const addBlocked = blocker(dossier.stage, TRACKING);
+  const canResolve = blocker(dossier.stage, NOT_ARCHIVED) === null;
+  const meetingTitle = (id: unknown) => str(dossier.meetings.find((m) => m.id === id)?.title);
+  const background = (r: Row) => (r.id === record ? colors.focused : overdue.has(str(r.id)) ? colors.alarm : undefined);
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="problems-tab">
+      <GatedButton type="primary" data-testid="problem-add" blockedBy={addBlocked && t(`gate.${addBlocked}`)} onClick={() => setAdding(true)}>
+        {t('table.add')}
+      </GatedButton>
+      <Table<Row>
+        data-testid="problems-table"
+        size="small"
+        pagination={false}
+        rowKey={(r) => str(r.id)}
+        dataSource={openFirst(dossier.problems)}
+        locale={{ emptyText: t('table.empty') }}
+        onRow={(r) => rowAttributes(`problem-row-${str(r.description)}`, str(r.id), { background: background(r) })}
+        columns={[
+          { title: t('fields.description'), render: (_, r) => str(r.description) },
+          {
+            title: t('fields.meeting'),
+            width: 160,
+            render: (_, r) => (r.meeting_id ? meetingTitle(r.meeting_id) : <Typography.Text type="secondary">{t('table.adHoc')}</Typography.Text>),
+          },
+          { title: t('fields.owner'), width: 90, render: (_, r) => str(r.owner) },
+          {
+            title: t('fields.deadline'),
+            width: 170,
+            render: (_, r) => (
+              <Space size={4}>
+                {str(r.deadline)}
+                {overdue.has(str(r.id)) && (
+                  <Tag color="red" data-testid={`problem-overdue-${str(r.description)}`}>
+                    {t('table.overdue')}
+                  </Tag>
+                )}
+              </Space>
+            ),
+          },
+          {
+            title: t('fields.status'),
+            width: 150,
+            render: (_, r) =>
+              r.resolved_on ? (
+                <Tag color="success">{t('table.resolvedOn', { date: str(r.resolved_on) })}</Tag>
+              ) : (
+                <Tag color="processing">{t('table.open')}</Tag>
+              ),
+          },
+          { title: t('fields.resolution'), render: (_, r) => str(r.resolution) },
+          { title: t('fields.raisedAt'), width: 140, render: (_, r) => instant(r.created_at) },
+          ...(canResolve
+            ? [
+                {
+                  title: '',
+                  width: 80,
+                  render: (_: unknown, r: Row) =>
+                    !r.resolved_on && (
+                      <Button type="link" size="small" data-testid={`problem-resolve-${str(r.description)}`} onClick={() => setResolving(r)}>
+                        {t('table.resolve')}
+                      </Button>
+                    ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      {adding && <ProblemFormModal dossier={dossier} onClose={() => setAdding(false)} />}
+      {resolving && <ResolveProblemModal problem={resolving} onClose={() => setResolving(null)} />}
+    </Space>
+  );
+}

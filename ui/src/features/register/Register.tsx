@@ -8,6 +8,7 @@ import { useNavigation } from '../../navigation';
 import { STAGES, type Department, type RegisterPage, type RegisterRow, type Stage } from '../../types';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { StageTag } from '../../components/StageTag';
+import { PrintButton } from '../printing/PrintButton';
 
 /** 沟通事项跟踪表: the company's 11 columns, filtered in the engine, virtually scrolled. */
 export function Register() {
@@ -60,6 +61,7 @@ export function Register() {
             onChange={setDepartment}
             options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
           />
+          <PrintButton kind="register" />
         </Space>
       </Space>
       {page.error && <ErrorNotice error={page.error} />}

@@ -1,3 +1,128 @@
-// Placeholder until this screen is built; see the issue's list of screens.
+import { useState } from 'react';
+import type { HTMLAttributes } from 'react';
+import { Alert, Button, Card, Empty, Space, Table, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Row } from '../../types';
 import type { TabProps } from '../collaboration/tabProps';
-export function SignaturesTab(_: TabProps) { return null; }
+import { PrintButton } from '../printing/PrintButton';
+import { highlightStyle, str } from '../meetings/display';
+import { useScrollToRecord } from '../meetings/hooks';
+import { printKind, signedDocuments, type SignedDocument } from './documents';
+import { SignatureModal } from './SignatureModal';
+
+/**
+ * Wet signatures (书面留痕): for each printed document revision (协作需求申请表, 协作会议纪要 …) and each
+ * department head, whether and when they signed, and the signed scan. The current revision can be
+ * printed for signing; a signature is marked received with its date and scan.
+ */
+export function SignaturesTab({ dossier, record }: TabProps) {
+  const { t } = useTranslation('signatures');
+  const [recording, setRecording] = useState<Row | null>(null);
+  useScrollToRecord(record);
+  const collaboration = str(dossier.collaboration.id);
+  const readOnly = dossier.stage === 'archived';
+  const documents = signedDocuments(dossier.signatures);
+  const pending = documents.filter((d) => d.current).flatMap((d) => d.signatures).filter((s) => !s.signed_on).length;
+  const fileName = (attachment: unknown) => str(dossier.attachments.find((a) => a.id === attachment)?.file_name);
+
+  const documentTitle = (doc: SignedDocument) => {
+    const meeting = dossier.meetings.find((m) => str(m.id) === doc.documentId);
+    return `${t(`document.${doc.kind}`, { defaultValue: doc.kind })}${meeting ? ` · ${str(meeting.title)}` : ''}`;
+  };
+
+  if (documents.length === 0) return <Empty data-testid="signatures-tab" description={t('empty')} />;
+
+  return (
+    <div data-testid="signatures-tab">
+      <Alert
+        data-testid="signatures-summary"
+        style={{ marginBottom: 16 }}
+        type={pending ? 'warning' : 'success'}
+        showIcon
+        title={pending ? t('pending', { count: pending }) : t('allSigned')}
+      />
+      <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+        {documents.map((doc) => (
+          <Card
+            key={doc.key}
+            size="small"
+            data-testid={`signature-doc-${doc.kind}-${doc.revision}`}
+            title={
+              <Space>
+                {documentTitle(doc)}
+                <Tag>{t('revision', { revision: doc.revision })}</Tag>
+                {!doc.current && <Tag color="default">{t('superseded')}</Tag>}
+              </Space>
+            }
+            extra={
+              doc.current && (
+                <PrintButton
+                  kind={printKind(doc.kind)}
+                  collaboration={collaboration}
+                  record={doc.documentId === collaboration ? undefined : doc.documentId}
+                  label={t('print')}
+                />
+              )
+            }
+          >
+            <Table<Row>
+              data-testid={`signature-table-${doc.kind}-${doc.revision}`}
+              rowKey={(s) => str(s.id)}
+              size="small"
+              pagination={false}
+              dataSource={doc.signatures}
+              onRow={(s) =>
+                ({
+                  'data-testid': `signature-row-${doc.kind}-${doc.revision}-${str(s.department)}`,
+                  'data-record': str(s.id),
+                  style: record === str(s.id) ? highlightStyle : undefined,
+                }) as HTMLAttributes<HTMLElement>
+              }
+              columns={[
+                { title: t('columns.department'), key: 'department', render: (_, s) => str(s.department) },
+                { title: t('columns.head'), key: 'head', render: (_, s) => str(s.head) || t('noHead') },
+                {
+                  title: t('columns.signed'),
+                  key: 'signed',
+                  render: (_, s) =>
+                    s.signed_on ? (
+                      <Tag color="green">{t('signedOn', { date: str(s.signed_on) })}</Tag>
+                    ) : (
+                      <Tag color={doc.current ? 'orange' : 'default'}>{t('unsigned')}</Tag>
+                    ),
+                },
+                { title: t('columns.scan'), key: 'scan', render: (_, s) => fileName(s.scan_attachment_id) || t('noScan') },
+                {
+                  title: t('columns.actions'),
+                  key: 'actions',
+                  width: 160,
+                  render: (_, s) =>
+                    !readOnly &&
+                    doc.current && (
+                      <Button
+                        size="small"
+                        type={s.signed_on ? 'link' : 'primary'}
+                        data-testid={`signature-record-${doc.kind}-${doc.revision}-${str(s.department)}`}
+                        onClick={() => setRecording(s)}
+                      >
+                        {t(s.signed_on ? 'update' : 'record')}
+                      </Button>
+                    ),
+                },
+              ]}
+            />
+          </Card>
+        ))}
+      </Space>
+      {recording && (
+        <SignatureModal
+          key={str(recording.id)}
+          collaboration={collaboration}
+          signature={recording}
+          scanName={fileName(recording.scan_attachment_id) || undefined}
+          onClose={() => setRecording(null)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,28 +1,82 @@
-import { Table, Tag } from 'antd';
+import { useEffect, useState } from 'react';
+import { Alert, Card, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Row } from '../../types';
 import type { TabProps } from '../collaboration/tabProps';
+import { str } from './format';
+import { blocker, EXECUTION, NOT_ARCHIVED } from './gates';
+import { GatedButton } from './GatedButton';
+import { participants, useOrg, useOverdue } from './org';
+import { TaskFormModal, type TaskFormTarget } from './TaskFormModal';
+import { TaskTable } from './TaskTable';
+import { taskOfRecord } from './tasksByRecord';
+import { useScrollToRecord } from './recordFocus';
 
-const str = (value: unknown) => (value == null ? '' : String(value));
-const STATUS_COLORS: Record<string, string> = { done: 'success', in_progress: 'processing', blocked: 'error', not_started: 'default' };
+/**
+ * Step 3's plan and daily tracking: every participating department's tasks (one responsible person
+ * each), the day's status in one click, blocked tasks in red, overdue ones marked, and each task's
+ * status history.
+ */
+export function TasksTab({ dossier, record }: TabProps) {
+  const { t } = useTranslation('tasks');
+  const { people } = useOrg();
+  const overdue = useOverdue('task_overdue');
+  const [target, setTarget] = useState<TaskFormTarget | null>(null);
+  const focused = taskOfRecord(dossier, record);
+  useScrollToRecord(focused);
+  const [expanded, setExpanded] = useState<string[]>(focused ? [focused] : []);
+  useEffect(() => {
+    if (focused) setExpanded((keys) => (keys.includes(focused) ? keys : [...keys, focused]));
+  }, [focused]);
 
-/** Tasks per department with one responsible person each, and their latest status. */
-export function TasksTab({ dossier }: TabProps) {
-  const { t } = useTranslation();
+  const addBlocked = blocker(dossier.stage, EXECUTION);
+  const canEdit = blocker(dossier.stage, NOT_ARCHIVED) === null;
+  const blocked = dossier.tasks.filter((r) => r.status === 'blocked').length;
+  const late = dossier.tasks.filter((r) => overdue.has(str(r.id))).length;
+
   return (
-    <Table<Row>
-      rowKey={(r) => str(r.id)}
-      size="small"
-      pagination={false}
-      dataSource={dossier.tasks}
-      columns={[
-        { title: t('fields.department'), render: (_, r) => str(r.department) },
-        { title: t('fields.task'), render: (_, r) => str(r.title) },
-        { title: t('fields.responsible'), render: (_, r) => str(r.responsible) },
-        { title: t('fields.dates'), render: (_, r) => `${str(r.start_date)} ~ ${str(r.end_date)}` },
-        { title: t('fields.status'), render: (_, r) => <Tag color={STATUS_COLORS[str(r.status)]}>{t(`taskStatus.${str(r.status)}`)}</Tag> },
-        { title: t('fields.progress'), render: (_, r) => `${str(r.progress)}%` },
-      ]}
-    />
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="tasks-tab">
+      {addBlocked === 'stage' && <Alert type="info" showIcon title={t('gate.stage')} />}
+      <Space data-testid="tasks-summary">
+        <Tag>{t('summary.total', { count: dossier.tasks.length })}</Tag>
+        {blocked > 0 && <Tag color="red">{t('summary.blocked', { count: blocked })}</Tag>}
+        {late > 0 && <Tag color="orange">{t('summary.overdue', { count: late })}</Tag>}
+      </Space>
+      {participants(dossier).map((department) => {
+        const tasks = dossier.tasks.filter((r) => r.department_id === department.id);
+        return (
+          <Card
+            key={department.id}
+            size="small"
+            title={t('table.departmentTitle', { name: department.name, count: tasks.length })}
+            data-testid={`tasks-department-${department.name}`}
+            extra={
+              <GatedButton
+                size="small"
+                data-testid={`task-add-${department.name}`}
+                blockedBy={addBlocked && t(`gate.${addBlocked}`)}
+                onClick={() => setTarget({ department: department.id })}
+              >
+                {t('table.add')}
+              </GatedButton>
+            }
+          >
+            <TaskTable
+              department={department.name}
+              tasks={tasks}
+              updates={dossier.status_updates}
+              people={people}
+              overdue={overdue}
+              focused={focused}
+              expanded={expanded}
+              onToggle={(id) => setExpanded((keys) => (keys.includes(id) ? keys.filter((k) => k !== id) : [...keys, id]))}
+              canReport={addBlocked === null}
+              canEdit={canEdit}
+              onEdit={(task) => setTarget({ task })}
+            />
+          </Card>
+        );
+      })}
+      {target && <TaskFormModal dossier={dossier} target={target} onClose={() => setTarget(null)} />}
+    </Space>
   );
 }

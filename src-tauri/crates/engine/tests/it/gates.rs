@@ -298,3 +298,56 @@ fn bad_input_is_refused_without_change() {
     ctx.refused("not_found", |e| e.send_request("XZ-2099-999"));
     ctx.refused("invalid_input", |e| e.add_attachment(None, "../../etc/passwd", "text/plain", b"x"));
 }
+
+#[test]
+fn the_division_of_work_is_checked_while_it_is_typed() {
+    use serde_json::json;
+    use xiezuo_engine::action::{Action, Outcome};
+    use xiezuo_engine::meeting::{Overlap, ResponsibilitiesDraft, ResponsibilityCheck};
+
+    let mut ctx = demo();
+    let number = create_third(&mut ctx);
+    let rows = |rows: &[(&str, &[&str])]| -> Vec<ResponsibilityInput> {
+        rows.iter().map(|(d, items)| ResponsibilityInput { department: s(d), items: items.iter().map(|i| s(i)).collect() }).collect()
+    };
+    let draft = |list: Vec<ResponsibilityInput>| ResponsibilitiesDraft { collaboration: number.clone(), responsibilities: list };
+    let gap_rows = rows(&[("研发部", &["功能开发"]), ("测试部", &[])]);
+    let overlap_rows = rows(&[("研发部", &["功能开发", "验收标准 制定"]), ("市场部", &["用户画像分析"]), ("测试部", &["验收标准制定"])]);
+    let clean_rows = rows(&[("研发部", &["功能开发"]), ("市场部", &["用户画像分析"]), ("测试部", &["验收标准制定"])]);
+    let before = ctx.dump();
+
+    let gap = ctx.engine.check_responsibilities(&draft(gap_rows)).unwrap();
+    assert_eq!(gap, ResponsibilityCheck { gaps: vec![s("市场部"), s("测试部")], overlaps: vec![] });
+    let overlap = ctx.engine.check_responsibilities(&draft(overlap_rows.clone())).unwrap();
+    assert_eq!(
+        overlap,
+        ResponsibilityCheck {
+            gaps: vec![],
+            overlaps: vec![Overlap { item: s("验收标准 制定"), departments: vec![s("研发部"), s("测试部")] }]
+        }
+    );
+    assert_eq!(ctx.engine.check_responsibilities(&draft(clean_rows)).unwrap(), ResponsibilityCheck::default());
+
+    // Rows are refused as saving them would be.
+    let refusal =
+        |ctx: &mut crate::support::Ctx, list: Vec<ResponsibilityInput>| ctx.engine.check_responsibilities(&draft(list)).unwrap_err().kind();
+    assert_eq!(refusal(&mut ctx, rows(&[("财务部", &["预算"])])), "not_participant");
+    assert_eq!(refusal(&mut ctx, rows(&[("研发部", &["  "])])), "missing_field");
+    assert_eq!(refusal(&mut ctx, rows(&[("不存在的部门", &["预算"])])), "not_found");
+
+    // The JSON action is a read with the same answer.
+    let line = json!({"action": "check_responsibilities", "payload": {"collaboration": number, "responsibilities": [{"department": "研发部", "items": ["功能开发"]}]}});
+    assert!(serde_json::from_value::<Action>(line.clone()).unwrap().is_read());
+    assert_eq!(ctx.engine.run_json(&line.to_string()), Outcome::Ok(json!({"gaps": ["市场部", "测试部"], "overlaps": []})));
+    assert!(ctx.dump() == before, "a check changed the database");
+
+    // Saved, the same rows get the same verdict from the stored-minutes check.
+    ctx.engine.send_request(&number).unwrap();
+    for department in ["市场部", "测试部"] {
+        ctx.engine.answer_feasibility(answer(&number, department, FeasibilityAnswer::Confirm, None)).unwrap();
+    }
+    let meeting = ctx.engine.schedule_meeting(kickoff(&number)).unwrap();
+    let mut minutes = full_minutes(&meeting);
+    minutes.responsibilities = Some(overlap_rows);
+    assert_eq!(ctx.engine.save_minutes(minutes).unwrap(), overlap);
+}

@@ -3,7 +3,9 @@
 mod support;
 
 mod backup;
+mod bindings;
 mod calendar;
+mod data;
 mod exec;
 mod gates;
 mod process;

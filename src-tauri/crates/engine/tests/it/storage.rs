@@ -18,7 +18,9 @@ fn every_write_is_in_the_change_log_with_actor_device_and_clock() {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))
         })
         .unwrap();
-    assert_eq!(actor.as_deref(), Some(ctx.engine.me().unwrap().unwrap().as_str()));
+    let wang_lei = ctx.engine.people().unwrap().into_iter().find(|p| p.name == "王磊").unwrap();
+    assert_eq!(actor.as_deref(), Some(wang_lei.id.as_str()), "the demo's records are written as 王磊");
+    assert_eq!(ctx.engine.me().unwrap(), None, "who uses this installation is still to be asked");
     assert_eq!(device, ctx.engine.device_id());
     assert!(hlc.ends_with(&device));
     let ordered: Vec<String> = conn
@@ -32,6 +34,16 @@ fn every_write_is_in_the_change_log_with_actor_device_and_clock() {
     let err = conn.execute("UPDATE change_log SET action = 'x'", []).unwrap_err();
     assert!(err.to_string().contains("append-only"));
     assert!(conn.execute("DELETE FROM change_log", []).is_err());
+}
+
+#[test]
+fn loading_the_demo_keeps_a_chosen_me() {
+    let mut ctx = fresh("2026-11-24 09:00");
+    ctx.engine.add_department(xiezuo_engine::org::DepartmentInput { name: "行政部".into(), ..Default::default() }).unwrap();
+    let me = ctx.engine.add_person(xiezuo_engine::org::PersonInput { name: "周敏".into(), ..Default::default() }).unwrap();
+    ctx.engine.set_me(&me).unwrap();
+    ctx.engine.load_demo().unwrap();
+    assert_eq!(ctx.engine.me().unwrap(), Some(me));
 }
 
 #[test]

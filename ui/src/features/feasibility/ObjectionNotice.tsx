@@ -1,0 +1,32 @@
+import type { ReactNode } from 'react';
+import { Alert, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Dossier } from '../../types';
+import { currentObjections } from './rounds';
+
+/**
+ * While the request is being revised: which departments objected and what they suggest, and what
+ * to do next (edit the request on the overview tab, then send the revision).
+ */
+export function ObjectionNotice({ dossier, action, testid }: { dossier: Dossier; action?: ReactNode; testid: string }) {
+  const { t } = useTranslation('feasibility');
+  if (dossier.stage !== 'revising') return null;
+  const objections = currentObjections(dossier);
+  return (
+    <Alert
+      data-testid={testid}
+      type="warning"
+      showIcon
+      title={t('objection.title', { departments: objections.map((o) => String(o.department)).join('、') })}
+      description={
+        <Space orientation="vertical">
+          {objections.map((o) => (
+            <div key={String(o.id)}>{t('objection.item', { department: String(o.department), note: String(o.note ?? '') })}</div>
+          ))}
+          <span>{t('objection.guide')}</span>
+        </Space>
+      }
+      action={action}
+    />
+  );
+}

@@ -1,0 +1,18 @@
+import { Radio } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { chooseLanguage, type Language } from '../../i18n';
+
+const LABELS: Record<Language, string> = { 'zh-CN': '简体中文', 'en-US': 'English' };
+
+/** The window's language, kept in the database so the app, the CLI and tests share it. */
+export function LanguageTab() {
+  const { i18n } = useTranslation();
+  return (
+    <Radio.Group
+      data-testid="settings-language"
+      value={i18n.language}
+      onChange={(e) => void chooseLanguage(e.target.value as Language)}
+      options={(Object.keys(LABELS) as Language[]).map((value) => ({ value, label: <span data-testid={`settings-language-${value}`}>{LABELS[value]}</span> }))}
+    />
+  );
+}
