@@ -7,11 +7,13 @@ Cold start: from spawning the process until the dashboard shows data. The window
 moment by calling the `startup_ready` command, which writes the milliseconds since the shell's
 `run()` began to $XIEZUO_STARTUP_REPORT; this script times spawn → file appears (so loading the
 binary and its libraries counts too) and shows the in-app figure beside it.
-Idle memory: after the dashboard is ready and N seconds of idling, the RSS (and PSS, which counts
-shared pages once) summed over the app and its WebKit child processes.
+Idle memory: after the dashboard is ready and N seconds of idling, the RSS summed over the app and
+its WebKit child processes; also PSS (shared pages counted once) and private memory (pages only
+these processes map: what the app itself costs, without the system libraries).
 """
 import argparse
 import os
+import select
 import shutil
 import signal
 import statistics
@@ -25,34 +27,23 @@ TARGET_RSS_MB = 150
 TARGET_DEB_MB = 40
 
 
-def alive(pid):
-    try:
-        os.kill(pid, 0)
-        return True
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-
-
 def start_xvfb(log):
-    """Xvfb on the first free display of DISPLAYS."""
+    """Xvfb on the first free display of DISPLAYS. With -displayfd the server writes its number once it
+    accepts clients, and exits at once if the display is taken (then the next one is tried)."""
     for number in DISPLAYS:
-        lock = f"/tmp/.X{number}-lock"
-        if os.path.exists(lock):
-            try:
-                if alive(int(open(lock).read().strip())):
-                    continue
-            except ValueError:
+        xvfb = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-displayfd", "1"],
+                                stdout=subprocess.PIPE, stderr=log, start_new_session=True)
+        written = b""
+        deadline = time.monotonic() + 10
+        while b"\n" not in written and time.monotonic() < deadline:
+            if not select.select([xvfb.stdout], [], [], 0.1)[0]:
                 continue
-        xvfb = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-                                stdout=log, stderr=log, start_new_session=True)
-        for _ in range(100):
-            if xvfb.poll() is not None:
-                break
-            if os.path.exists(f"/tmp/.X11-unix/X{number}"):
-                return xvfb, f":{number}"
-            time.sleep(0.1)
+            chunk = os.read(xvfb.stdout.fileno(), 64)
+            if not chunk:
+                break  # exited: the display is taken
+            written += chunk
+        if b"\n" in written:
+            return xvfb, f":{number}"
         stop(xvfb)
     raise SystemExit("bench-desktop: no free X display among :90-:93")
 
@@ -92,15 +83,14 @@ def descendants(root):
 
 
 def memory_kib(pid):
-    """(name, RSS KiB, PSS KiB) of one process."""
+    """(name, RSS, PSS, private) of one process, in KiB; private = pages no other process maps."""
     name = open(f"/proc/{pid}/comm").read().strip()
-    rss = pss = 0
+    fields = {}
     for line in open(f"/proc/{pid}/smaps_rollup"):
-        if line.startswith("Rss:"):
-            rss = int(line.split()[1])
-        elif line.startswith("Pss:"):
-            pss = int(line.split()[1])
-    return name, rss, pss
+        parts = line.split()
+        if parts[0].endswith(":") and len(parts) == 3:
+            fields[parts[0][:-1]] = int(parts[1])
+    return name, fields["Rss"], fields["Pss"], fields["Private_Clean"] + fields["Private_Dirty"]
 
 
 def one_run(app, db, display, idle_s):
@@ -162,12 +152,11 @@ def main():
             runs = []
             for index in range(args.runs):
                 start_s, in_app_ms, processes = one_run(os.path.abspath(args.app), args.db, display, args.idle)
-                rss = sum(p[1] for p in processes) * 1024 / 1_000_000
-                pss = sum(p[2] for p in processes) * 1024 / 1_000_000
-                names = ", ".join(f"{name} {kib * 1024 / 1_000_000:.0f}" for name, kib, _ in processes)
+                rss, pss, private = (sum(p[i] for p in processes) * 1024 / 1_000_000 for i in (1, 2, 3))
+                names = ", ".join(f"{p[0]} {p[1] * 1024 / 1_000_000:.0f}" for p in processes)
                 print(f"run {index + 1}: ready {start_s * 1000:.0f} ms (in app {in_app_ms} ms), "
-                      f"idle RSS {rss:.0f} MB, PSS {pss:.0f} MB [{names}]", flush=True)
-                runs.append((start_s, in_app_ms, rss, pss))
+                      f"idle RSS {rss:.0f} MB [{names}], PSS {pss:.0f} MB, private {private:.0f} MB", flush=True)
+                runs.append((start_s, in_app_ms, rss, pss, private))
         finally:
             stop(xvfb)
 
@@ -175,10 +164,11 @@ def main():
     in_app_ms = statistics.median(r[1] for r in runs)
     rss = statistics.median(r[2] for r in runs)
     pss = statistics.median(r[3] for r in runs)
+    private = statistics.median(r[4] for r in runs)
     rows = [
         ("Cold start to dashboard with data (spawn → ready)", f"{start_s:.2f} s (in app {in_app_ms / 1000:.2f} s)",
          f"≤ {TARGET_START_S:.1f} s", verdict(start_s <= TARGET_START_S)),
-        ("Idle memory, app + WebKit processes (RSS sum)", f"{rss:.0f} MB (PSS {pss:.0f} MB)",
+        ("Idle memory, app + WebKit processes (RSS sum)", f"{rss:.0f} MB (PSS {pss:.0f} MB, private {private:.0f} MB)",
          f"≤ {TARGET_RSS_MB} MB", verdict(rss <= TARGET_RSS_MB)),
     ]
     if args.binary:

@@ -26,7 +26,7 @@ elif [ ! -x ui/node_modules/.bin/tauri ]; then
 elif ui/node_modules/.bin/tauri build --bundles deb >"$work/deb.log" 2>&1; then
   deb=$(ls -t target/release/bundle/deb/*.deb | head -n 1)
 else
-  deb_note="tauri build failed: $(grep -m1 -iE 'error|failed' "$work/deb.log" || tail -n 1 "$work/deb.log")"
+  deb_note="tauri build failed: $(grep -v Compiling "$work/deb.log" | tail -n 3 | tr -s '\n ' ' ')"
 fi
 cargo build --quiet --release -p xiezuo -p xiezuo-cli
 

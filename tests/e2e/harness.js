@@ -255,6 +255,11 @@ class App {
     return element;
   }
 
+  /** Waits until no element with this `data-testid` is displayed (a modal or drawer closed). */
+  async waitForGone(testId, timeout = 15_000) {
+    await this.$(testId).waitForDisplayed({ timeout, reverse: true, timeoutMsg: `[data-testid="${testId}"] still displayed after ${timeout} ms` });
+  }
+
   /** Waits until a CSS selector matches a displayed element, and returns it. */
   async waitForSelector(selector, timeout = 15_000) {
     const element = this.browser.$(selector);
@@ -266,11 +271,19 @@ class App {
     await (await this.waitFor(testId)).click();
   }
 
-  /** Types into an input (replacing its value); `enter` presses Enter afterwards (Selects, DatePickers). */
+  /**
+   * Types into an input, replacing what it holds the way a person would (select all, delete, type:
+   * WebDriver's clear is undone by React). On a wrapper (an antd Select's root) it types into the
+   * input inside. `enter` presses Enter afterwards (picks the Select option, confirms a DatePicker).
+   */
   async type(testId, text, { enter = false } = {}) {
     const element = await this.waitFor(testId);
     await element.click();
-    await element.setValue(text);
+    const editable = ['input', 'textarea'].includes(await element.getTagName());
+    const input = editable ? element : element.$('input, textarea');
+    await this.browser.keys(['Control', 'a']);
+    await this.browser.keys('Backspace');
+    await input.addValue(text);
     if (enter) await this.browser.keys('Enter');
   }
 

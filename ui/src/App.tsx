@@ -14,14 +14,14 @@ import { SettingsPage } from './features/settings/SettingsPage';
 import { FirstLaunch } from './features/onboarding/FirstLaunch';
 import { SearchPalette } from './features/search/SearchPalette';
 import { AttentionNotifier } from './features/notifications/AttentionNotifier';
-import { chooseLanguage, type Language } from './i18n';
+import { chooseLanguage, LANGUAGES, type Language } from './i18n';
 import { NavigationContext, type View } from './navigation';
 
 export function App() {
   const { t, i18n } = useTranslation();
   const [view, setView] = useState<View>({ page: 'dashboard' });
   const navigation = useMemo(() => ({ view, go: setView }), [view]);
-  const language = i18n.language as Language;
+  const language: Language = LANGUAGES.find((l) => l === i18n.language) ?? 'zh-CN';
   dayjs.locale(language === 'zh-CN' ? 'zh-cn' : 'en');
 
   const switchLanguage = (next: Language) => void chooseLanguage(next);

@@ -262,11 +262,11 @@ from?: string,
 /**
  * Expected completion on or before.
  */
-to?: string, include_archived?: boolean, sort: RegisterSort, descending: boolean, offset: number, 
+to?: string, include_archived?: boolean, sort?: RegisterSort, descending?: boolean, offset?: number, 
 /**
  * Page size; 0 means all rows.
  */
-limit: number, };
+limit?: number, };
 
 /**
  * One register row: the 11 columns plus the id and stage code for navigation.

@@ -31,8 +31,8 @@ void i18n.use(initReactI18next).init({
 
 /** The language preference lives in the database, so the app, the CLI and tests share it. */
 export async function loadLanguage() {
-  const preferences = await exec<{ language: Language | null }>('get_preferences');
-  await applyLanguage(preferences.language ?? 'zh-CN');
+  const preferences = await exec('get_preferences');
+  await applyLanguage(LANGUAGES.find((language) => language === preferences.language) ?? 'zh-CN');
 }
 
 export async function chooseLanguage(language: Language) {

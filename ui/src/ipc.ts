@@ -3,6 +3,7 @@
 // errors arrive as `{kind, message, field?, items?}`.
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
+import type { ActionName, ActionResults, PayloadOf } from './bindings';
 import { save } from '@tauri-apps/plugin-dialog';
 import { isPermissionGranted, requestPermission, sendNotification } from '@tauri-apps/plugin-notification';
 
@@ -24,16 +25,20 @@ function toIpcError(error: unknown): IpcError {
 
 const request = (action: string, payload?: unknown) => (payload === undefined ? { action } : { action, payload });
 
-export async function exec<T>(action: string, payload?: unknown): Promise<T> {
+/** The arguments after the action name: its payload, or nothing for actions without one. */
+export type PayloadArgs<A extends ActionName> = PayloadOf<A> extends undefined ? [] : [payload: PayloadOf<A>];
+
+/** Runs one engine action; the payload and the answer are typed from the generated bindings. */
+export async function exec<A extends ActionName>(action: A, ...payload: PayloadArgs<A>): Promise<ActionResults[A]> {
   try {
-    return await invoke<T>('exec', { action: request(action, payload) });
+    return await invoke<ActionResults[A]>('exec', { action: request(action, payload[0]) });
   } catch (error) {
     throw toIpcError(error);
   }
 }
 
 /** Runs the engine's rules on an action without keeping it; resolves to the refusal, or null. */
-export async function validate(action: string, payload?: unknown): Promise<IpcError | null> {
+export async function validate<A extends ActionName>(action: A, payload?: PayloadOf<A>): Promise<IpcError | null> {
   try {
     await invoke('validate', { action: request(action, payload) });
     return null;

@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Stage } from '../types';
+import type { Stage } from '../bindings';
 
 const COLORS: Record<Stage, string> = {
   draft: 'default',
@@ -13,6 +13,7 @@ const COLORS: Record<Stage, string> = {
   archived: 'default',
 };
 
+/** A collaboration's stage as a coloured tag. */
 export function StageTag({ stage }: { stage: Stage }) {
   const { t } = useTranslation();
   return <Tag color={COLORS[stage]}>{t(`stage.${stage}`)}</Tag>;

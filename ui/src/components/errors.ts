@@ -5,10 +5,15 @@ import { IpcError } from '../ipc';
 
 /**
  * The name of the field an engine error points at. Fields inside lists come dotted
- * (`changes.milestones.name`); the most specific part with a translation is used.
+ * (`self_check.item`, `changes.milestones.name`): a list field with its own name is called by it,
+ * else the most specific part with a translation is used.
  */
 export function fieldLabel(t: TFunction, field: string): string {
   const parts = field.split('.');
+  if (parts.length > 1) {
+    const listField = t(`listFields.${parts.join('_')}`, { ns: 'forms', defaultValue: '' });
+    if (listField) return listField;
+  }
   for (let i = parts.length - 1; i >= 0; i--) {
     const label = t(`fieldNames.${parts[i]}`, { ns: 'common', defaultValue: '' });
     if (label) return label;
@@ -16,6 +21,7 @@ export function fieldLabel(t: TFunction, field: string): string {
   return field;
 }
 
+/** An engine error as one sentence in the user's language, naming the field and the items it is about. */
 export function describeError(t: TFunction, error: unknown): string {
   const e = error instanceof IpcError ? error : new IpcError('internal', String(error));
   const field = e.field ? fieldLabel(t, e.field) : '';

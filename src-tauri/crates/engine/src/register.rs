@@ -65,10 +65,14 @@ pub struct RegisterQuery {
     /// Expected completion on or before.
     pub to: Option<NaiveDate>,
     pub include_archived: Option<bool>,
+    #[ts(as = "Option<RegisterSort>", optional)]
     pub sort: RegisterSort,
+    #[ts(as = "Option<bool>", optional)]
     pub descending: bool,
+    #[ts(as = "Option<usize>", optional)]
     pub offset: usize,
     /// Page size; 0 means all rows.
+    #[ts(as = "Option<usize>", optional)]
     pub limit: usize,
 }
 

@@ -2,20 +2,18 @@ import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Empty, Flex, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useEngineQuery } from '../../engine';
-import type { AttentionItem, Row } from '../../types';
+import type { Criterion, DeliverableRow } from '../../bindings';
+import { useOverdue, usePersonNames } from '../../components/org';
+import { useRecordFocus } from '../../components/recordFocus';
 import type { TabProps } from '../collaboration/tabProps';
-import type { HistoryEntry } from '../history/historyModel';
-import { agreedCriteria, deliverableVersions, type Criterion } from './acceptanceModel';
+import { agreedCriteria, deliverableVersions } from './acceptanceModel';
 import { DeliverableCard, type DeliverableAction } from './DeliverableCard';
-import { useRecordFocus } from './display';
-import { str } from './format';
-import { usePeople } from './org';
 import { RectificationTable } from './RectificationTable';
 import { ReviewDialog } from './ReviewDialog';
 import { SelfCheckDialog } from './SelfCheckDialog';
 import { SubmitDeliverableDialog } from './SubmitDeliverableDialog';
 
-type Dialog = { kind: 'submit' } | { kind: DeliverableAction; deliverable: Row };
+type Dialog = { kind: 'submit' } | { kind: DeliverableAction; deliverable: DeliverableRow };
 
 /**
  * Step 4, 成果验收: the acceptance criteria agreed in the minutes, every deliverable with its
@@ -24,29 +22,22 @@ type Dialog = { kind: 'submit' } | { kind: DeliverableAction; deliverable: Row }
  */
 export function AcceptanceTab({ dossier, record }: TabProps) {
   const { t } = useTranslation('acceptance');
-  const collaboration = str(dossier.collaboration.id);
-  const history = useEngineQuery<HistoryEntry[]>('get_history', { collaboration });
-  const attention = useEngineQuery<AttentionItem[]>('get_attention', {});
-  const { names } = usePeople();
-  const focus = useRecordFocus(record);
+  const collaboration = dossier.collaboration.id;
+  const history = useEngineQuery('get_history', { collaboration });
+  const names = usePersonNames();
+  const { rowProps, focus } = useRecordFocus(record);
   const [dialog, setDialog] = useState<Dialog | null>(null);
 
   const criteria = useMemo(() => agreedCriteria(dossier.meetings), [dossier.meetings]);
-  const overdue = useMemo(
-    () => new Set((attention.data ?? []).filter((i) => i.kind === 'rectification_due' && i.overdue).map((i) => i.subject_id)),
-    [attention.data],
-  );
-  const tasks = new Map(dossier.tasks.map((task) => [str(task.id), str(task.title)]));
-  const titles = new Map(dossier.deliverables.map((d) => [str(d.id), str(d.title)]));
+  const overdue = useOverdue('rectification_due');
+  const tasks = new Map(dossier.tasks.map((task) => [task.id, task.title]));
+  const titles = new Map(dossier.deliverables.map((d) => [d.id, d.title]));
   const reviewsOf = (id: string) => dossier.reviews.filter((r) => r.deliverable_id === id);
   const writable = dossier.stage !== 'archived';
   const canSubmit = dossier.stage === 'executing' || dossier.stage === 'accepting';
   const close = () => setDialog(null);
 
-  const lastCriteria = (deliverable: Row): Criterion[] => {
-    const last = reviewsOf(str(deliverable.id)).at(-1);
-    return Array.isArray(last?.criteria) ? (last.criteria as Criterion[]) : [];
-  };
+  const lastCriteria = (deliverable: DeliverableRow): Criterion[] => reviewsOf(deliverable.id).at(-1)?.criteria ?? [];
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="acceptance-tab">
@@ -64,14 +55,14 @@ export function AcceptanceTab({ dossier, record }: TabProps) {
       {!canSubmit && dossier.deliverables.length === 0 && <Alert type="info" showIcon title={t('notYet')} data-testid="acceptance-not-yet" />}
       {dossier.deliverables.length === 0 && canSubmit && <Empty description={t('empty')} />}
       {dossier.deliverables.map((d) => {
-        const id = str(d.id);
+        const id = d.id;
         const focused = record === id || dossier.reviews.some((r) => r.id === record && r.deliverable_id === id);
         return (
           <DeliverableCard
             key={id}
             deliverable={d}
             collaboration={collaboration}
-            taskTitle={tasks.get(str(d.task_id)) ?? ''}
+            taskTitle={(d.task_id && tasks.get(d.task_id)) || ''}
             versions={deliverableVersions(history.data ?? [], id)}
             reviews={reviewsOf(id)}
             rectifications={dossier.rectifications.filter((x) => x.deliverable_id === id)}
@@ -89,7 +80,7 @@ export function AcceptanceTab({ dossier, record }: TabProps) {
             deliverableTitles={titles}
             names={names}
             overdue={overdue}
-            highlighted={{ record, color: focus }}
+            rowProps={rowProps}
           />
         </Card>
       )}

@@ -1,10 +1,10 @@
 import { Button, Card, Collapse, Descriptions, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Row } from '../../types';
+import type { DeliverableRow, RectificationRow, ReviewRow } from '../../bindings';
+import { localDateTime } from '../../lib/format';
 import { PrintButton } from '../printing/PrintButton';
-import { selfCheckOf, selfCheckShortfalls, type DeliverableVersion } from './acceptanceModel';
+import { selfCheckShortfalls, type DeliverableVersion } from './acceptanceModel';
 import { DeliverableStatusTag } from './display';
-import { instant, recordAttributes, str } from './format';
 import { SelfCheckTable } from './SelfCheckTable';
 import { VersionHistory } from './VersionHistory';
 
@@ -12,15 +12,16 @@ import { VersionHistory } from './VersionHistory';
 export type DeliverableAction = 'selfCheck' | 'review' | 'resubmit';
 
 interface Props {
-  deliverable: Row;
+  deliverable: DeliverableRow;
   collaboration: string;
   taskTitle: string;
   versions: DeliverableVersion[];
-  reviews: Row[];
-  rectifications: Row[];
+  reviews: ReviewRow[];
+  rectifications: RectificationRow[];
   names: Map<string, string>;
   /** Whether writes are offered (not archived). */
   writable: boolean;
+  /** The highlight colour when a search hit or attention item points at it (or at one of its reviews). */
   highlighted: string | undefined;
   onAction: (action: DeliverableAction) => void;
 }
@@ -32,9 +33,9 @@ interface Props {
  */
 export function DeliverableCard({ deliverable: d, collaboration, taskTitle, versions, reviews, rectifications, names, writable, highlighted, onAction }: Props) {
   const { t } = useTranslation('acceptance');
-  const title = str(d.title);
-  const status = str(d.status);
-  const selfCheck = selfCheckOf(d);
+  const title = d.title;
+  const status = d.status;
+  const selfCheck = d.self_check;
   const shortfalls = selfCheck ? selfCheckShortfalls(selfCheck) : 0;
 
   const actions = writable && (
@@ -60,11 +61,13 @@ export function DeliverableCard({ deliverable: d, collaboration, taskTitle, vers
   return (
     <Card
       size="small"
-      {...recordAttributes(`deliverable-row-${title}`, str(d.id), highlighted ? { background: highlighted } : undefined)}
+      data-testid={`deliverable-row-${title}`}
+      data-record={d.id}
+      style={highlighted ? { background: highlighted } : undefined}
       title={
         <Space wrap>
           <span>{title}</span>
-          <Tag>{t('versions.version', { version: str(d.version) })}</Tag>
+          <Tag>{t('versions.version', { version: d.version })}</Tag>
           <DeliverableStatusTag status={status} />
         </Space>
       }
@@ -74,9 +77,9 @@ export function DeliverableCard({ deliverable: d, collaboration, taskTitle, vers
         size="small"
         column={3}
         items={[
-          { key: 'department', label: t('submit.department'), children: str(d.department) },
+          { key: 'department', label: t('submit.department'), children: d.department },
           { key: 'task', label: t('submit.task'), children: taskTitle || '—' },
-          { key: 'submitted', label: t('deliverable.submittedAt'), children: instant(d.submitted_at) },
+          { key: 'submitted', label: t('deliverable.submittedAt'), children: localDateTime(d.submitted_at) },
         ]}
       />
       <Space style={{ margin: '8px 0' }} wrap>
@@ -89,8 +92,8 @@ export function DeliverableCard({ deliverable: d, collaboration, taskTitle, vers
             {t('deliverable.noSelfCheck')}
           </Tag>
         )}
-        {selfCheck && <PrintButton kind="self_check" collaboration={collaboration} record={str(d.id)} label={t('actions.printSelfCheck')} />}
-        {reviews.length > 0 && <PrintButton kind="acceptance" collaboration={collaboration} record={str(d.id)} label={t('actions.printAcceptance')} />}
+        {selfCheck && <PrintButton kind="self_check" collaboration={collaboration} record={d.id} label={t('actions.printSelfCheck')} />}
+        {reviews.length > 0 && <PrintButton kind="acceptance" collaboration={collaboration} record={d.id} label={t('actions.printAcceptance')} />}
       </Space>
       {selfCheck && <SelfCheckTable items={selfCheck} testId={`deliverable-self-check-table-${title}`} />}
       <Collapse

@@ -2,29 +2,24 @@ import { Card, Descriptions, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import localizedFormat from 'dayjs/plugin/localizedFormat';
-import type { Dossier, Row } from '../../types';
-import { str } from './format';
-import { participantNames } from './org';
+import type { Dossier, LetterRow } from '../../bindings';
+import { participants } from '../../lib/org';
 
 dayjs.extend(localizedFormat);
 
 /** A date in the long form letters use (2026年12月3日 / December 3, 2026). */
-const longDate = (value: unknown) => (value ? dayjs(String(value)).format('LL') : '');
+const longDate = (date: string | null) => (date ? dayjs(date).format('LL') : '');
 
 /**
  * The issued 协作完成确认函 as it reads on paper: addressed to the collaborating departments,
  * confirming the collaboration was completed and accepted, with the issuer's extra words, and
  * who issued it when.
  */
-export function LetterContent({ dossier, letter, names }: { dossier: Dossier; letter: Row; names: Map<string, string> }) {
+export function LetterContent({ dossier, letter, names }: { dossier: Dossier; letter: LetterRow; names: Map<string, string> }) {
   const { t } = useTranslation('acceptance');
   const c = dossier.collaboration;
-  const departments = participantNames(dossier);
-  const initiating = str(c.initiating_department_id);
-  const recipients = (Array.isArray(letter.recipients) ? letter.recipients : [])
-    .map(String)
-    .filter((id) => id !== initiating)
-    .map((id) => departments.get(id) ?? id);
+  const departments = new Map(participants(dossier).map((p) => [p.id, p.name]));
+  const recipients = (letter.recipients ?? []).filter((id) => id !== c.initiating_department_id).map((id) => departments.get(id) ?? id);
   const paragraph = { textIndent: '2em', fontSize: 15, lineHeight: 2 } as const;
   return (
     <Card data-testid="letter-content">
@@ -33,17 +28,17 @@ export function LetterContent({ dossier, letter, names }: { dossier: Dossier; le
       </Typography.Title>
       <Typography.Paragraph style={{ fontSize: 15 }}>{t('letter.salutation', { recipients: recipients.join(t('form.listSeparator')) })}</Typography.Paragraph>
       <Typography.Paragraph style={paragraph}>
-        {t('letter.text', { subject: str(c.title), number: str(c.number), completed: longDate(c.completed_at ?? letter.issued_on) })}
+        {t('letter.text', { subject: c.title, number: c.number, completed: longDate(c.completed_at ?? letter.issued_on) })}
       </Typography.Paragraph>
-      {str(letter.body) && (
+      {letter.body && (
         <Typography.Paragraph style={paragraph} data-testid="letter-body">
-          {str(letter.body)}
+          {letter.body}
         </Typography.Paragraph>
       )}
       <Typography.Paragraph style={paragraph}>{t('letter.thanks')}</Typography.Paragraph>
       <Typography.Paragraph style={paragraph}>{t('letter.closing')}</Typography.Paragraph>
       <div style={{ textAlign: 'right', fontSize: 15, lineHeight: 2, marginBottom: 24 }}>
-        <div>{str(c.initiating_department)}</div>
+        <div>{c.initiating_department}</div>
         <div>{longDate(letter.issued_on)}</div>
       </div>
       <Descriptions
@@ -51,8 +46,8 @@ export function LetterContent({ dossier, letter, names }: { dossier: Dossier; le
         bordered
         column={3}
         items={[
-          { key: 'by', label: t('letter.issuedBy'), children: names.get(str(letter.issued_by)) ?? '—' },
-          { key: 'on', label: t('letter.issuedOn'), children: str(letter.issued_on) },
+          { key: 'by', label: t('letter.issuedBy'), children: (letter.issued_by && names.get(letter.issued_by)) || '—' },
+          { key: 'on', label: t('letter.issuedOn'), children: letter.issued_on },
           { key: 'to', label: t('letter.recipients'), children: recipients.join(t('form.listSeparator')) },
         ]}
       />

@@ -1,15 +1,17 @@
 import { Alert, App, Button, Card, Form, Input, Select, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useEngineAction, useEngineQuery, useLiveValidation } from '../../engine';
-import type { Dossier, Row } from '../../types';
+import type { DeliverableRow, Dossier, LetterInput } from '../../bindings';
 import type { IpcError } from '../../ipc';
-import { describeRefusal } from './refusal';
+import { describeError } from '../../components/errors';
+import { showFieldError } from '../../components/engineForm';
+import { usePersonNames } from '../../components/org';
+import type { RecordAttributes } from '../../components/recordFocus';
 import type { TabProps } from '../collaboration/tabProps';
 import { PrintButton } from '../printing/PrintButton';
 import { DeliverableStatusTag } from './display';
-import { recordAttributes, str } from './format';
 import { LetterContent } from './LetterContent';
-import { usePeople, usePersonOptions, type Person } from './org';
+import { usePersonOptions } from './people';
 
 /**
  * The completion letter (协作完成确认函): once issued, its content and a print button; before that,
@@ -18,12 +20,12 @@ import { usePeople, usePersonOptions, type Person } from './org';
  */
 export function LetterTab({ dossier }: TabProps) {
   const { t } = useTranslation('acceptance');
-  const { names } = usePeople();
+  const names = usePersonNames();
   const letter = dossier.letter;
   if (letter) {
     return (
       <Space orientation="vertical" style={{ width: '100%' }}>
-        <PrintButton kind="letter" collaboration={str(dossier.collaboration.id)} label={t('letter.print')} />
+        <PrintButton kind="letter" collaboration={dossier.collaboration.id} label={t('letter.print')} />
         <LetterContent dossier={dossier} letter={letter} names={names} />
       </Space>
     );
@@ -44,10 +46,10 @@ function IssueLetter({ dossier }: { dossier: Dossier }) {
   const { t } = useTranslation('acceptance');
   const { modal } = App.useApp();
   const people = usePersonOptions();
-  const me = useEngineQuery<Person | null>('get_me');
+  const me = useEngineQuery('get_me');
   const [form] = Form.useForm<Values>();
   const values = Form.useWatch((all: Values) => all, { form, preserve: true }) ?? {};
-  const payload = { collaboration: str(dossier.collaboration.id), body: values.body?.trim() ? values.body : null, by: values.by ?? null };
+  const payload: LetterInput = { collaboration: dossier.collaboration.id, body: values.body?.trim() ? values.body : undefined, by: values.by };
   const issue = useEngineAction('issue_completion_letter', { success: t('letter.success') });
 
   const confirm = () =>
@@ -61,8 +63,7 @@ function IssueLetter({ dossier }: { dossier: Dossier }) {
         try {
           await issue.mutateAsync(payload);
         } catch (error) {
-          const field = (error as IpcError).field;
-          if (field === 'body' || field === 'by') form.setFields([{ name: field, errors: [describeRefusal(t, error)] }]);
+          showFieldError(form, t, error);
         }
       },
     });
@@ -70,18 +71,18 @@ function IssueLetter({ dossier }: { dossier: Dossier }) {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card size="small" title={t('letter.deliverables')}>
-        <Table<Row>
+        <Table<DeliverableRow>
           size="small"
           pagination={false}
-          rowKey={(r) => str(r.id)}
+          rowKey={(r) => r.id}
           dataSource={dossier.deliverables}
           data-testid="letter-deliverables"
           locale={{ emptyText: t('empty') }}
-          onRow={(r) => recordAttributes(`letter-deliverable-${str(r.title)}`, str(r.id))}
+          onRow={(r): RecordAttributes => ({ 'data-testid': `letter-deliverable-${r.title}`, 'data-record': r.id })}
           columns={[
-            { title: t('submit.name'), render: (_, r) => str(r.title) },
-            { title: t('submit.department'), render: (_, r) => str(r.department) },
-            { title: t('deliverable.status'), render: (_, r) => <DeliverableStatusTag status={str(r.status)} /> },
+            { title: t('submit.name'), render: (_, r) => r.title },
+            { title: t('submit.department'), render: (_, r) => r.department },
+            { title: t('deliverable.status'), render: (_, r) => <DeliverableStatusTag status={r.status} /> },
           ]}
         />
       </Card>
@@ -94,7 +95,7 @@ function IssueLetter({ dossier }: { dossier: Dossier }) {
             <Input.TextArea rows={3} data-testid="letter-body-input" />
           </Form.Item>
           {/* Judged again whenever a deliverable's status changes, not only when the form changes. */}
-          <IssueButton key={dossier.deliverables.map((d) => `${str(d.id)}:${str(d.status)}`).join()} payload={payload} pending={issue.isPending} onClick={confirm} />
+          <IssueButton key={dossier.deliverables.map((d) => `${d.id}:${d.status}`).join()} payload={payload} pending={issue.isPending} onClick={confirm} />
         </Form>
       </Card>
     </Space>
@@ -102,7 +103,7 @@ function IssueLetter({ dossier }: { dossier: Dossier }) {
 }
 
 /** The issue button, held while the engine would refuse, with the refusal above it. */
-function IssueButton({ payload, pending, onClick }: { payload: object; pending: boolean; onClick: () => void }) {
+function IssueButton({ payload, pending, onClick }: { payload: LetterInput; pending: boolean; onClick: () => void }) {
   const { t } = useTranslation('acceptance');
   const refusal = useLiveValidation('issue_completion_letter', payload);
   return (
@@ -118,7 +119,7 @@ function IssueButton({ payload, pending, onClick }: { payload: object; pending: 
 /** Why the letter cannot be issued yet: the deliverables not passed, by name. */
 function Refusal({ error }: { error: IpcError }) {
   const { t } = useTranslation('acceptance');
-  if (error.kind !== 'deliverables_not_passed') return <Alert type="warning" showIcon title={describeRefusal(t, error)} style={{ marginBottom: 16 }} data-testid="letter-refusal" />;
+  if (error.kind !== 'deliverables_not_passed') return <Alert type="warning" showIcon title={describeError(t, error)} style={{ marginBottom: 16 }} data-testid="letter-refusal" />;
   return (
     <Alert
       type="warning"

@@ -1,12 +1,13 @@
 import { Button, DatePicker, Form, Input, Radio, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Row } from '../../types';
-import { splitCriterion, type Criterion } from './acceptanceModel';
-import { FormDialog } from './FormDialog';
-import { isoDate, str } from './format';
-import { usePersonOptions } from './org';
+import type { Dayjs } from 'dayjs';
+import type { Criterion, DeliverableRow, ReviewInput } from '../../bindings';
+import { EngineFormModal } from '../../components/EngineFormModal';
+import { isoDate } from '../../lib/format';
+import { splitCriterion } from './acceptanceModel';
+import { usePersonOptions } from './people';
 
-interface CriterionRow {
+interface CriterionValues {
   name?: string;
   target?: string;
   measured?: string;
@@ -14,20 +15,20 @@ interface CriterionRow {
   verdict?: 'pass' | 'fail';
 }
 
-interface RectificationRow {
+interface RectificationValues {
   description?: string;
   owner?: string;
-  deadline?: unknown;
+  deadline?: Dayjs | null;
 }
 
 interface Values {
-  criteria?: CriterionRow[];
+  criteria?: CriterionValues[];
   reviewers?: string[];
   opinion?: string;
-  rectifications?: RectificationRow[];
+  rectifications?: RectificationValues[];
 }
 
-const anyFailed = (rows: CriterionRow[] | undefined) => (rows ?? []).some((c) => c?.verdict === 'fail');
+const anyFailed = (rows: CriterionValues[] | undefined) => (rows ?? []).some((c) => c?.verdict === 'fail');
 
 /**
  * The joint acceptance review (联合验收) of a deliverable's current version: each criterion with its
@@ -35,33 +36,38 @@ const anyFailed = (rows: CriterionRow[] | undefined) => (rows ?? []).some((c) =>
  * criterion is not met the review fails, and the form asks for the rectification items, each with
  * a responsible person and a deadline (整改项及时限).
  */
-export function ReviewDialog({ deliverable, previous, criteria, onClose }: { deliverable: Row; previous: Criterion[]; criteria: string[]; onClose: () => void }) {
+export function ReviewDialog({ deliverable, previous, criteria, onClose }: { deliverable: DeliverableRow; previous: Criterion[]; criteria: string[]; onClose: () => void }) {
   const { t } = useTranslation('acceptance');
   const options = usePersonOptions();
-  const starting: CriterionRow[] =
+  const starting: CriterionValues[] =
     previous.length > 0 ? previous.map((c) => ({ name: c.name, target: c.target })) : criteria.length > 0 ? criteria.map(splitCriterion) : [{}];
 
-  const toPayload = (v: Values) => {
+  const toPayload = (v: Values): ReviewInput | null => {
     const rows = v.criteria ?? [];
     if (rows.length === 0 || rows.some((c) => !c?.verdict)) return null;
-    const failed = anyFailed(rows);
-    const rectifications = failed ? (v.rectifications ?? []) : [];
-    if (rectifications.some((r) => !isoDate(r?.deadline))) return null;
+    const rectifications = [];
+    for (const r of anyFailed(rows) ? (v.rectifications ?? []) : []) {
+      const deadline = isoDate(r?.deadline);
+      if (!deadline) return null;
+      rectifications.push({ description: r.description ?? '', owner: r.owner, deadline });
+    }
     return {
-      deliverable: str(deliverable.id),
+      deliverable: deliverable.id,
       criteria: rows.map((c) => ({ name: c.name ?? '', target: c.target ?? '', measured: c.measured ?? '', passed: c.verdict === 'pass' })),
       reviewers: v.reviewers ?? [],
       opinion: v.opinion ?? '',
-      rectifications: rectifications.map((r) => ({ description: r.description ?? '', owner: r.owner ?? null, deadline: isoDate(r.deadline) })),
+      rectifications,
     };
   };
 
   return (
-    <FormDialog<Values>
-      title={t('review.title', { title: str(deliverable.title), version: str(deliverable.version) })}
+    <EngineFormModal
+      title={t('review.title', { title: deliverable.title, version: deliverable.version })}
       action="review_deliverable"
       toPayload={toPayload}
       initialValues={{ criteria: starting, reviewers: [], opinion: '', rectifications: [{}] }}
+      checkAtOnce
+      okText={t('form.ok')}
       success={t('review.success')}
       testId="review-form"
       width={900}
@@ -114,14 +120,14 @@ export function ReviewDialog({ deliverable, previous, criteria, onClose }: { del
         <Input.TextArea rows={2} data-testid="review-opinion" />
       </Form.Item>
       <RectificationFields options={options} />
-    </FormDialog>
+    </EngineFormModal>
   );
 }
 
 /** Reminds the reviewers to decide every criterion; the review cannot be recorded before. */
 function UndecidedNote() {
   const { t } = useTranslation('acceptance');
-  const criteria = Form.useWatch<CriterionRow[] | undefined>('criteria');
+  const criteria = Form.useWatch<CriterionValues[] | undefined>('criteria');
   if (!(criteria ?? []).some((c) => !c?.verdict)) return null;
   return (
     <Typography.Text type="warning" data-testid="review-undecided">
@@ -133,7 +139,7 @@ function UndecidedNote() {
 /** The rectification items, shown once a criterion is marked as not met. */
 function RectificationFields({ options }: { options: { value: string; label: string }[] }) {
   const { t } = useTranslation('acceptance');
-  const criteria = Form.useWatch<CriterionRow[] | undefined>('criteria');
+  const criteria = Form.useWatch<CriterionValues[] | undefined>('criteria');
   if (!anyFailed(criteria)) return null;
   return (
     <>

@@ -1,6 +1,6 @@
 import { Button, Checkbox, Form, Input, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { SelfCheckItem } from './acceptanceModel';
+import type { SelfCheckItem } from '../../bindings';
 
 /** The form list name every self-check form uses. */
 export const SELF_CHECK = 'self_check';
@@ -59,7 +59,7 @@ export function SelfCheckFields({ criteria }: { criteria: string[] }) {
             {criteria.length > 0 && (
               <Button
                 onClick={() => {
-                  const rows = form.getFieldValue(SELF_CHECK) as Partial<SelfCheckItem>[] | undefined;
+                  const rows: Partial<SelfCheckItem>[] | undefined = form.getFieldValue(SELF_CHECK);
                   form.setFieldValue(SELF_CHECK, [...(rows ?? []), ...missingCriteria(rows, criteria)]);
                 }}
                 data-testid="self-check-from-criteria"

@@ -1,6 +1,6 @@
 import { Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { SelfCheckItem } from './acceptanceModel';
+import type { SelfCheckItem } from '../../bindings';
 
 const Mark = ({ ok }: { ok: boolean }) => <Typography.Text type={ok ? 'success' : 'danger'}>{ok ? '✓' : '✗'}</Typography.Text>;
 

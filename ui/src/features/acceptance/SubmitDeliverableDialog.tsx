@@ -1,11 +1,9 @@
 import { Form, Input, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Dossier } from '../../types';
-import type { SelfCheckItem } from './acceptanceModel';
-import { FormDialog } from './FormDialog';
+import type { DeliverableInput, Dossier, SelfCheckItem } from '../../bindings';
+import { EngineFormModal } from '../../components/EngineFormModal';
+import { participants } from '../../lib/org';
 import { SelfCheckFields, selfCheckPayload } from './SelfCheckFields';
-import { participantNames } from './org';
-import { str } from './format';
 
 interface Values {
   department?: string;
@@ -21,24 +19,24 @@ interface Values {
  */
 export function SubmitDeliverableDialog({ dossier, criteria, onClose }: { dossier: Dossier; criteria: string[]; onClose: () => void }) {
   const { t } = useTranslation('acceptance');
-  const collaboration = str(dossier.collaboration.id);
-  const departments = [...participantNames(dossier)].map(([value, label]) => ({ value, label }));
-  const tasks = dossier.tasks.map((task) => ({ value: str(task.id), label: t('form.withDepartment', { name: str(task.title), department: str(task.department) }) }));
+  const collaboration = dossier.collaboration.id;
+  const departments = participants(dossier).map((p) => ({ value: p.id, label: p.name }));
+  const tasks = dossier.tasks.map((task) => ({ value: task.id, label: t('form.withDepartment', { name: task.title, department: task.department ?? '' }) }));
 
-  const toPayload = (v: Values) => ({
+  const toPayload = (v: Values): DeliverableInput => ({
     collaboration,
     department: v.department ?? '',
-    task: v.task ?? null,
+    task: v.task,
     title: v.title ?? '',
     self_check: selfCheckPayload(v.self_check),
-    attachment: null,
   });
 
   return (
-    <FormDialog<Values>
+    <EngineFormModal
       title={t('submit.title')}
       action="submit_deliverable"
       toPayload={toPayload}
+      okText={t('form.ok')}
       success={t('submit.success')}
       testId="deliverable-form"
       width={760}
@@ -51,7 +49,7 @@ export function SubmitDeliverableDialog({ dossier, criteria, onClose }: { dossie
       <Typography.Text strong>{t('selfCheck.title')}</Typography.Text>
       <Typography.Paragraph type="secondary">{t('submit.selfCheckHint')}</Typography.Paragraph>
       <SelfCheckFields criteria={criteria} />
-    </FormDialog>
+    </EngineFormModal>
   );
 }
 
@@ -62,10 +60,10 @@ function TaskAndDepartment({ dossier, departments, tasks }: { dossier: Dossier; 
   const { t } = useTranslation('acceptance');
   const form = Form.useFormInstance<Values>();
   const pickTask = (id: string | undefined) => {
-    const task = dossier.tasks.find((x) => str(x.id) === id);
+    const task = dossier.tasks.find((x) => x.id === id);
     if (!task) return;
-    form.setFieldValue('department', str(task.department_id));
-    if (!form.getFieldValue('title')) form.setFieldValue('title', str(task.deliverable) || str(task.title));
+    form.setFieldValue('department', task.department_id);
+    if (!form.getFieldValue('title')) form.setFieldValue('title', task.deliverable || task.title);
   };
   return (
     <>

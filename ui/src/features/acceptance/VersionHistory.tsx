@@ -1,17 +1,17 @@
 import { Descriptions, Space, Table, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Row } from '../../types';
-import type { Criterion, DeliverableVersion } from './acceptanceModel';
+import type { Criterion, DeliverableRow, RectificationRow, ReviewRow } from '../../bindings';
+import { localDateTime } from '../../lib/format';
+import type { DeliverableVersion } from './acceptanceModel';
 import { ReviewResultTag } from './display';
-import { instant, str } from './format';
 import { SelfCheckTable } from './SelfCheckTable';
 
 interface Props {
-  deliverable: Row;
+  deliverable: DeliverableRow;
   /** The deliverable's versions replayed from the change log (may be empty while it loads). */
   versions: DeliverableVersion[];
-  reviews: Row[];
-  rectifications: Row[];
+  reviews: ReviewRow[];
+  rectifications: RectificationRow[];
   names: Map<string, string>;
 }
 
@@ -21,14 +21,14 @@ interface Props {
  */
 export function VersionHistory({ deliverable, versions, reviews, rectifications, names }: Props) {
   const { t } = useTranslation('acceptance');
-  const current = Number(deliverable.version ?? 1);
-  const numbers = [...new Set([...versions.map((v) => v.version), ...reviews.map((r) => Number(r.deliverable_version)), current])].sort((a, b) => a - b);
+  const current = deliverable.version;
+  const numbers = [...new Set([...versions.map((v) => v.version), ...reviews.map((r) => r.deliverable_version), current])].sort((a, b) => a - b);
   return (
     <Timeline
-      data-testid={`versions-${str(deliverable.title)}`}
+      data-testid={`versions-${deliverable.title}`}
       items={numbers.map((n) => {
         const version = versions.find((v) => v.version === n);
-        const ofVersion = reviews.filter((r) => Number(r.deliverable_version) === n);
+        const ofVersion = reviews.filter((r) => r.deliverable_version === n);
         return {
           color: ofVersion.some((r) => r.result === 'pass') ? 'green' : ofVersion.length > 0 ? 'red' : 'blue',
           content: (
@@ -37,11 +37,11 @@ export function VersionHistory({ deliverable, versions, reviews, rectifications,
                 {t('versions.version', { version: n })}
                 {n === current ? ` · ${t('versions.current')}` : ''}
               </Typography.Text>
-              {version?.submitted_at && <Typography.Text type="secondary">{t('versions.submitted', { at: instant(version.submitted_at) })}</Typography.Text>}
+              {version?.submitted_at && <Typography.Text type="secondary">{t('versions.submitted', { at: localDateTime(version.submitted_at) })}</Typography.Text>}
               {version?.self_check && <SelfCheckTable items={version.self_check} testId={`version-${n}-self-check`} />}
               {ofVersion.length === 0 && <Typography.Text type="secondary">{t('versions.awaiting')}</Typography.Text>}
               {ofVersion.map((r) => (
-                <ReviewRecord key={str(r.id)} review={r} rectifications={rectifications.filter((x) => x.review_id === r.id)} names={names} />
+                <ReviewRecord key={r.id} review={r} rectifications={rectifications.filter((x) => x.review_id === r.id)} names={names} />
               ))}
             </Space>
           ),
@@ -52,27 +52,26 @@ export function VersionHistory({ deliverable, versions, reviews, rectifications,
 }
 
 /** One joint review as recorded (the content of a 验收意见表). */
-function ReviewRecord({ review, rectifications, names }: { review: Row; rectifications: Row[]; names: Map<string, string> }) {
+function ReviewRecord({ review, rectifications, names }: { review: ReviewRow; rectifications: RectificationRow[]; names: Map<string, string> }) {
   const { t } = useTranslation('acceptance');
-  const reviewers = (Array.isArray(review.reviewers) ? review.reviewers : []).map((id) => names.get(String(id)) ?? String(id));
-  const criteria = (Array.isArray(review.criteria) ? review.criteria : []) as Criterion[];
+  const reviewers = (review.reviewers ?? []).map((id) => names.get(id) ?? id);
   return (
-    <div data-testid={`review-${str(review.id)}`} data-record-id={str(review.id)}>
+    <div data-testid={`review-${review.id}`} data-record={review.id}>
       <Descriptions
         size="small"
         column={3}
         items={[
-          { key: 'result', label: t('versions.result'), children: <ReviewResultTag result={str(review.result)} /> },
-          { key: 'on', label: t('versions.reviewedOn'), children: str(review.reviewed_on) },
+          { key: 'result', label: t('versions.result'), children: <ReviewResultTag result={review.result} /> },
+          { key: 'on', label: t('versions.reviewedOn'), children: review.reviewed_on },
           { key: 'reviewers', label: t('review.reviewers'), children: reviewers.join(t('form.listSeparator')) || '—' },
-          { key: 'opinion', label: t('review.opinion'), span: 3, children: str(review.opinion) || '—' },
+          { key: 'opinion', label: t('review.opinion'), span: 3, children: review.opinion || '—' },
         ]}
       />
       <Table<Criterion>
         size="small"
         pagination={false}
         rowKey={(_, i) => String(i)}
-        dataSource={criteria}
+        dataSource={review.criteria}
         columns={[
           { title: t('review.name'), dataIndex: 'name' },
           { title: t('review.target'), dataIndex: 'target' },
@@ -83,11 +82,11 @@ function ReviewRecord({ review, rectifications, names }: { review: Row; rectific
       {rectifications.length > 0 && (
         <ul style={{ margin: '8px 0 0', paddingInlineStart: 20 }}>
           {rectifications.map((x) => (
-            <li key={str(x.id)}>
+            <li key={x.id}>
               {t('versions.rectification', {
-                description: str(x.description),
-                owner: names.get(str(x.owner_person_id)) ?? '—',
-                deadline: str(x.deadline),
+                description: x.description,
+                owner: (x.owner_person_id && names.get(x.owner_person_id)) || '—',
+                deadline: x.deadline,
               })}
             </li>
           ))}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { agreedCriteria, deliverableVersions, rectificationState, selfCheckShortfalls, splitCriterion } from './acceptanceModel';
-import type { HistoryEntry } from '../history/historyModel';
+import type { HistoryEntry } from '../../bindings';
 
 const entry = (entity_id: string, changes: HistoryEntry['changes'], action = 'x'): HistoryEntry => ({
   hlc: '',
@@ -60,9 +60,9 @@ describe('rectificationState', () => {
   it('prefers closed, then resubmitted, then the engine’s overdue verdict', () => {
     const overdue = new Set(['r1']);
     expect(rectificationState({ id: 'r1', closed_at: 'x', resubmitted_at: 'y' }, overdue)).toBe('closed');
-    expect(rectificationState({ id: 'r1', resubmitted_at: 'y' }, overdue)).toBe('resubmitted');
-    expect(rectificationState({ id: 'r1' }, overdue)).toBe('overdue');
-    expect(rectificationState({ id: 'r2' }, overdue)).toBe('open');
+    expect(rectificationState({ id: 'r1', closed_at: null, resubmitted_at: 'y' }, overdue)).toBe('resubmitted');
+    expect(rectificationState({ id: 'r1', closed_at: null, resubmitted_at: null }, overdue)).toBe('overdue');
+    expect(rectificationState({ id: 'r2', closed_at: null, resubmitted_at: null }, overdue)).toBe('open');
   });
 });
 

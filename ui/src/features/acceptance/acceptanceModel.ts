@@ -1,31 +1,14 @@
 // Step 4 read from the dossier and the change log: the criteria agreed in the minutes, each
 // deliverable's versions, and where each rectification item stands. The engine decides every
 // verdict; these functions only arrange what it recorded for display and for pre-filled forms.
-import type { Row } from '../../types';
-import type { HistoryEntry } from '../history/historyModel';
-
-/** One line of a 成果自检表 (acceptance.rs `SelfCheckItem`). */
-export interface SelfCheckItem {
-  item: string;
-  complete: boolean;
-  quality_ok: boolean;
-  note: string;
-}
-
-/** One criterion of a joint acceptance review (acceptance.rs `Criterion`). */
-export interface Criterion {
-  name: string;
-  target: string;
-  measured: string;
-  passed: boolean;
-}
+import type { HistoryEntry, JsonValue, MeetingRow, RectificationRow, SelfCheckItem } from '../../bindings';
+import { fieldChanges } from '../history/historyModel';
 
 /** The acceptance criteria agreed in the minutes of the collaboration's meetings, each once, in meeting order. */
-export function agreedCriteria(meetings: Row[]): string[] {
+export function agreedCriteria(meetings: Pick<MeetingRow, 'minutes_criteria'>[]): string[] {
   const seen = new Set<string>();
   for (const m of meetings) {
-    const list = Array.isArray(m.minutes_criteria) ? m.minutes_criteria : [];
-    for (const c of list) if (typeof c === 'string' && c.trim()) seen.add(c.trim());
+    for (const c of m.minutes_criteria ?? []) if (c.trim()) seen.add(c.trim());
   }
   return [...seen];
 }
@@ -57,17 +40,23 @@ export interface DeliverableVersion {
  * the current version, the log keeps what each earlier one was (its self-check, when it came in).
  */
 export function deliverableVersions(history: HistoryEntry[], deliverableId: string): DeliverableVersion[] {
-  const state: Record<string, unknown> = {};
+  const state = new Map<string, JsonValue>();
   const versions = new Map<number, DeliverableVersion>();
+  const text = (field: string) => {
+    const value = state.get(field);
+    return typeof value === 'string' ? value : '';
+  };
   for (const entry of history) {
     if (entry.entity !== 'deliverable' || entry.entity_id !== deliverableId) continue;
-    for (const [field, pair] of Object.entries(entry.changes ?? {})) state[field] = pair?.[1] ?? null;
-    const version = Number(state.version ?? 1);
+    for (const change of fieldChanges(entry)) state.set(change.field, change.after);
+    const stored = state.get('version');
+    const version = typeof stored === 'number' ? stored : 1;
+    const selfCheck = state.get('self_check');
     versions.set(version, {
       version,
-      submitted_at: typeof state.submitted_at === 'string' ? state.submitted_at : '',
-      self_check: Array.isArray(state.self_check) ? (state.self_check as SelfCheckItem[]) : null,
-      self_checked_at: typeof state.self_checked_at === 'string' ? state.self_checked_at : '',
+      submitted_at: text('submitted_at'),
+      self_check: Array.isArray(selfCheck) ? selfCheck.filter(isSelfCheckItem) : null,
+      self_checked_at: text('self_checked_at'),
     });
   }
   return [...versions.values()].sort((a, b) => a.version - b.version);
@@ -79,15 +68,16 @@ export type RectificationState = 'open' | 'overdue' | 'resubmitted' | 'closed';
  * Where a rectification item stands: closed when the deliverable later passed, resubmitted when a new
  * version came in, otherwise open — overdue when the engine's attention list says so.
  */
-export function rectificationState(row: Row, overdueIds: ReadonlySet<string>): RectificationState {
+export function rectificationState(row: Pick<RectificationRow, 'id' | 'closed_at' | 'resubmitted_at'>, overdueIds: ReadonlySet<string>): RectificationState {
   if (row.closed_at) return 'closed';
   if (row.resubmitted_at) return 'resubmitted';
-  return overdueIds.has(String(row.id)) ? 'overdue' : 'open';
+  return overdueIds.has(row.id) ? 'overdue' : 'open';
 }
 
-/** Self-check items as stored on a deliverable row (a JSON list), or null when none was recorded. */
-export function selfCheckOf(row: Row): SelfCheckItem[] | null {
-  return Array.isArray(row.self_check) ? (row.self_check as SelfCheckItem[]) : null;
+/** Whether a value from the change log is a self-check line. */
+function isSelfCheckItem(value: JsonValue): value is SelfCheckItem {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  return typeof value.item === 'string' && typeof value.complete === 'boolean' && typeof value.quality_ok === 'boolean' && typeof value.note === 'string';
 }
 
 /** The number of self-check items not (yet) complete or not up to quality. */

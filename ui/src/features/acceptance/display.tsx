@@ -1,12 +1,12 @@
 // Small display pieces shared by the acceptance and letter tabs.
-import { useEffect } from 'react';
-import { Tag, theme } from 'antd';
+import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { DeliverableStatus, ReviewResult } from '../../bindings';
 
-const STATUS_COLORS: Record<string, string> = { submitted: 'processing', rectifying: 'warning', passed: 'success' };
+const STATUS_COLORS: Record<DeliverableStatus, string> = { submitted: 'processing', rectifying: 'warning', passed: 'success' };
 
 /** A deliverable's status: awaiting review, under rectification, passed. */
-export function DeliverableStatusTag({ status }: { status: string }) {
+export function DeliverableStatusTag({ status }: { status: DeliverableStatus }) {
   const { t } = useTranslation('acceptance');
   return (
     <Tag color={STATUS_COLORS[status]} data-testid="deliverable-status" data-status={status}>
@@ -16,21 +16,7 @@ export function DeliverableStatusTag({ status }: { status: string }) {
 }
 
 /** The result of a joint acceptance review. */
-export function ReviewResultTag({ result }: { result: string }) {
+export function ReviewResultTag({ result }: { result: ReviewResult }) {
   const { t } = useTranslation('acceptance');
   return <Tag color={result === 'pass' ? 'success' : 'error'}>{t(`result.${result}`, { defaultValue: result })}</Tag>;
-}
-
-/**
- * Scrolls the element marked `data-record-id={record}` into view once it is rendered, and returns
- * the background that marks it.
- */
-export function useRecordFocus(record: string | undefined) {
-  const { token } = theme.useToken();
-  useEffect(() => {
-    if (!record) return;
-    const timer = setTimeout(() => document.querySelector(`[data-record-id="${CSS.escape(record)}"]`)?.scrollIntoView({ block: 'center' }), 50);
-    return () => clearTimeout(timer);
-  }, [record]);
-  return token.colorPrimaryBg;
 }

@@ -1,6 +1,7 @@
 import { Collapse, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { nameOf, type Person } from '../tasks/org';
+import type { Person } from '../../bindings';
+import { nameOf } from '../../lib/org';
 import type { Plan } from './planChanges';
 
 /** The plan as it stood before an applied change (its baseline), kept on the request for the record. */

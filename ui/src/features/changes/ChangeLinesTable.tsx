@@ -1,6 +1,7 @@
 import { Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { nameOf, type Person } from '../tasks/org';
+import type { Person } from '../../bindings';
+import { nameOf } from '../../lib/org';
 import type { ChangeLine } from './planChanges';
 
 /** A change request's changes, value by value: what the plan said and what it is to become. */

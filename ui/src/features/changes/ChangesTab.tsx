@@ -1,15 +1,14 @@
 import { useState } from 'react';
 import { Empty, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Row } from '../../types';
+import type { ChangeApprovalRow, ChangeRequestRow, Decision } from '../../bindings';
+import { useOrg } from '../../components/org';
+import { useRecordFocus } from '../../components/recordFocus';
 import type { TabProps } from '../collaboration/tabProps';
-import { str } from '../tasks/format';
 import { blocker, EXECUTION, NOT_ARCHIVED } from '../tasks/gates';
 import { GatedButton } from '../tasks/GatedButton';
-import { useOrg } from '../tasks/org';
-import { useScrollToRecord } from '../tasks/recordFocus';
 import { ChangeRequestCard } from './ChangeRequestCard';
-import { DecideChangeModal, type Decision } from './DecideChangeModal';
+import { DecideChangeModal } from './DecideChangeModal';
 import { OpenChangeModal } from './OpenChangeModal';
 
 /**
@@ -20,9 +19,9 @@ export function ChangesTab({ dossier, record }: TabProps) {
   const { t } = useTranslation('changes');
   const { people } = useOrg();
   const [opening, setOpening] = useState(false);
-  const [deciding, setDeciding] = useState<{ request: Row; approval: Row; decision: Decision } | null>(null);
-  const focused = str(dossier.change_approvals.find((a) => a.id === record)?.change_request_id) || record;
-  useScrollToRecord(focused);
+  const [deciding, setDeciding] = useState<{ request: ChangeRequestRow; approval: ChangeApprovalRow; decision: Decision } | null>(null);
+  const focused = dossier.change_approvals.find((a) => a.id === record)?.change_request_id ?? record;
+  useRecordFocus(focused);
   const openBlocked = blocker(dossier.stage, EXECUTION);
   const canDecide = blocker(dossier.stage, NOT_ARCHIVED) === null;
   const requests = [...dossier.change_requests].reverse();
@@ -38,7 +37,7 @@ export function ChangesTab({ dossier, record }: TabProps) {
       {requests.length === 0 && <Empty description={t('list.empty')} />}
       {requests.map((request) => (
         <ChangeRequestCard
-          key={str(request.id)}
+          key={request.id}
           dossier={dossier}
           request={request}
           people={people}

@@ -1,11 +1,9 @@
 import { Form, Input, Radio, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Row } from '../../types';
-import { EngineFormModal } from '../tasks/EngineFormModal';
-import { str } from '../tasks/format';
-import { personOptions, useOrg } from '../tasks/org';
-
-export type Decision = 'approve' | 'reject';
+import type { ChangeApprovalRow, ChangeRequestRow, Decision } from '../../bindings';
+import { EngineFormModal } from '../../components/EngineFormModal';
+import { useOrg } from '../../components/org';
+import { personOptions } from '../../lib/org';
 
 interface DecisionValues {
   decision: Decision;
@@ -17,29 +15,31 @@ interface DecisionValues {
  * One department's answer to a change request: agree, or disagree with a reason (one disagreement
  * ends the request). Recorded by the person who decided, by default the department's head.
  */
-export function DecideChangeModal({ request, approval, decision, onClose }: { request: Row; approval: Row; decision: Decision; onClose: () => void }) {
+export function DecideChangeModal({ request, approval, decision, onClose }: { request: ChangeRequestRow; approval: ChangeApprovalRow; decision: Decision; onClose: () => void }) {
   const { t } = useTranslation('changes');
   const { people, departments } = useOrg();
-  const department = { id: str(approval.department_id), name: str(approval.department) };
+  const department = { id: approval.department_id, name: approval.department ?? '' };
   const head = departments.find((d) => d.id === department.id)?.head_person_id ?? null;
   return (
-    <EngineFormModal<DecisionValues>
+    <EngineFormModal
       title={t('decide.title', { department: department.name })}
       action="decide_change_request"
-      toPayload={(v) => ({
-        change_request: str(request.id),
+      toPayload={(v: Partial<DecisionValues>) => ({
+        change_request: request.id,
         department: department.id,
         decision: v.decision ?? decision,
         ...(v.comment?.trim() && { comment: v.comment }),
         ...(v.by && { by: v.by }),
       })}
       initialValues={{ decision, by: head }}
+      checkAtOnce
+      okText={t('form.submit', { ns: 'tasks' })}
       success={t('decide.done')}
       testId="change-decide-form"
       onClose={onClose}
       width={560}
     >
-      <Typography.Paragraph type="secondary">{str(request.title)}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{request.title}</Typography.Paragraph>
       <Form.Item name="decision" label={t('decide.decision')}>
         <Radio.Group
           data-testid="change-decide-decision"

@@ -1,9 +1,9 @@
 import { Button, DatePicker, Form, Input, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Dossier } from '../../types';
-import { EngineFormModal } from '../tasks/EngineFormModal';
-import { str } from '../tasks/format';
-import { participants, personOptions, useOrg, type PersonGroup } from '../tasks/org';
+import type { Dossier } from '../../bindings';
+import { EngineFormModal } from '../../components/EngineFormModal';
+import { useOrg } from '../../components/org';
+import { participants, personOptions, type PersonGroup } from '../../lib/org';
 import { changePayload, currentPlan, type ChangeFormValues, type Plan } from './planChanges';
 
 /**
@@ -18,13 +18,13 @@ export function OpenChangeModal({ dossier, onClose }: { dossier: Dossier; onClos
   const initiating = participants(dossier)[0];
   const plan = currentPlan(dossier);
   const owners = personOptions(people, participants(dossier));
-  const by = me?.department_id === initiating.id ? me.id : str(c.initiator_contact_id) || null;
+  const by = me?.department_id === initiating.id ? me.id : c.initiator_contact_id;
 
   return (
-    <EngineFormModal<ChangeFormValues>
+    <EngineFormModal
       title={t('form.title')}
       action="open_change_request"
-      toPayload={(v) => changePayload(str(c.id), v)}
+      toPayload={(v: Partial<ChangeFormValues>) => changePayload(c.id, v)}
       initialValues={{ by, tasks: [], milestones: [] }}
       success={t('form.opened')}
       okText={t('form.submit')}

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import dayjs from 'dayjs';
-import type { Dossier } from '../../types';
 import { changeLines, changePayload, currentPlan, planFor, type Plan } from './planChanges';
 
 const plan: Plan = {
@@ -23,8 +22,11 @@ describe('changePayload', () => {
       reason: '销售数据延迟',
       by: 'p1',
       changes: {
-        tasks: [{ task: 't1', end_date: '2026-11-20' }],
-        milestones: [{ milestone: 'm1', due_date: '2026-11-20' }, { name: '方案评审', due_date: '2026-11-15' }],
+        tasks: [{ task: 't1', start_date: null, end_date: '2026-11-20', responsible: null }],
+        milestones: [
+          { milestone: 'm1', name: null, due_date: '2026-11-20' },
+          { milestone: null, name: '方案评审', due_date: '2026-11-15' },
+        ],
       },
     });
   });
@@ -43,8 +45,11 @@ describe('changeLines', () => {
   it('reads task and milestone changes against the plan', () => {
     const lines = changeLines(
       {
-        tasks: [{ task: 't1', end_date: '2026-11-20', responsible: 'p2' }],
-        milestones: [{ milestone: 'm1', due_date: '2026-11-20' }, { name: '方案评审', due_date: '2026-11-15' }],
+        tasks: [{ task: 't1', start_date: null, end_date: '2026-11-20', responsible: 'p2' }],
+        milestones: [
+          { milestone: 'm1', name: null, due_date: '2026-11-20' },
+          { milestone: null, name: '方案评审', due_date: '2026-11-15' },
+        ],
       },
       plan,
     );
@@ -63,14 +68,15 @@ describe('changeLines', () => {
 });
 
 describe('planFor', () => {
-  const dossier = {
+  const dossier: Plan = {
     milestones: [{ id: 'm1', name: '推广方案定稿', due_date: '2026-11-20' }],
     tasks: [{ id: 't1', title: '推广方案编制', responsible_person_id: 'p1', start_date: '2026-10-16', end_date: '2026-11-20' }],
-  } as unknown as Dossier;
+  };
 
   it('reads an applied request against its baseline and others against the current plan', () => {
     expect(planFor({ status: 'approved', baseline: plan }, dossier)).toBe(plan);
     expect(planFor({ status: 'pending', baseline: null }, dossier)).toEqual(currentPlan(dossier));
+    expect(planFor({ status: 'approved', baseline: { milestones: 'garbled' } }, dossier)).toEqual(currentPlan(dossier));
     expect(currentPlan(dossier).milestones[0].due_date).toBe('2026-11-20');
   });
 });

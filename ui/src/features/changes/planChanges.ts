@@ -2,32 +2,16 @@
 // milestones moved, renamed or added. This module builds the payload from the change request form
 // and lays a request's changes out as "was → becomes" lines against the plan they change.
 import type { Dayjs } from 'dayjs';
-import type { Dossier, Row } from '../../types';
-import { isoDate } from '../tasks/format';
+import type { ChangeRequestInput, ChangeRequestRow, MilestoneChange, MilestoneRow, PlanChanges, TaskChange, TaskRow } from '../../bindings';
+import { isoDate } from '../../lib/format';
 
-export interface TaskChange {
-  task: string;
-  start_date?: string;
-  end_date?: string;
-  responsible?: string;
-}
-
-/** An existing milestone moved or renamed, or (without `milestone`) a new one. */
-export interface MilestoneChange {
-  milestone?: string;
-  name?: string;
-  due_date: string;
-}
-
-export interface PlanChanges {
-  milestones: MilestoneChange[];
-  tasks: TaskChange[];
-}
-
-/** The plan at one moment: the baseline stored on an applied request, or the plan as it stands. */
+/**
+ * The plan at one moment: the baseline stored on an applied request (change.rs `plan_snapshot`),
+ * or the plan as it stands.
+ */
 export interface Plan {
-  milestones: { id: string; name: string; due_date: string }[];
-  tasks: { id: string; title: string; responsible_person_id: string; start_date: string; end_date: string }[];
+  milestones: Pick<MilestoneRow, 'id' | 'name' | 'due_date'>[];
+  tasks: Pick<TaskRow, 'id' | 'title' | 'responsible_person_id' | 'start_date' | 'end_date'>[];
 }
 
 export interface ChangeFormValues {
@@ -39,42 +23,42 @@ export interface ChangeFormValues {
 }
 
 /** The open_change_request payload; null while a row lacks its task or a milestone its date. */
-export function changePayload(collaboration: string, v: Partial<ChangeFormValues>) {
+export function changePayload(collaboration: string, v: Partial<ChangeFormValues>): ChangeRequestInput | null {
   const tasks: TaskChange[] = [];
   for (const row of v.tasks ?? []) {
     if (!row?.task) return null;
-    const start_date = isoDate(row.start_date);
-    const end_date = isoDate(row.end_date);
-    tasks.push({ task: row.task, ...(start_date && { start_date }), ...(end_date && { end_date }), ...(row.responsible && { responsible: row.responsible }) });
+    tasks.push({ task: row.task, start_date: isoDate(row.start_date) ?? null, end_date: isoDate(row.end_date) ?? null, responsible: row.responsible || null });
   }
   const milestones: MilestoneChange[] = [];
   for (const row of v.milestones ?? []) {
     const due_date = isoDate(row?.due_date);
     if (!due_date) return null;
-    const name = row.name?.trim() ? row.name : undefined;
-    milestones.push({ ...(row.milestone && { milestone: row.milestone }), ...(name && { name }), due_date });
+    milestones.push({ milestone: row.milestone || null, name: row.name?.trim() ? row.name : null, due_date });
   }
   return { collaboration, title: v.title ?? '', reason: v.reason ?? '', changes: { milestones, tasks }, ...(v.by && { by: v.by }) };
 }
 
-/** The plan as it stands in the dossier. */
-export function currentPlan(dossier: Dossier): Plan {
-  const s = (value: unknown) => (value == null ? '' : String(value));
+/** The plan as it stands in the dossier (or any plan), reduced to what a plan holds. */
+export function currentPlan(dossier: Plan): Plan {
   return {
-    milestones: dossier.milestones.map((m) => ({ id: s(m.id), name: s(m.name), due_date: s(m.due_date) })),
-    tasks: dossier.tasks.map((t) => ({
-      id: s(t.id),
-      title: s(t.title),
-      responsible_person_id: s(t.responsible_person_id),
-      start_date: s(t.start_date),
-      end_date: s(t.end_date),
-    })),
+    milestones: dossier.milestones.map(({ id, name, due_date }) => ({ id, name, due_date })),
+    tasks: dossier.tasks.map(({ id, title, responsible_person_id, start_date, end_date }) => ({ id, title, responsible_person_id, start_date, end_date })),
   };
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Whether `value` is a list of objects with these text fields. */
+const isList = (value: unknown, fields: string[]) =>
+  Array.isArray(value) && value.every((item: unknown) => isRecord(item) && fields.every((f) => typeof item[f] === 'string'));
+
+/** Whether a stored baseline (untyped JSON in the dossier) has the shape of a plan. */
+export function isPlan(value: unknown): value is Plan {
+  return isRecord(value) && isList(value.milestones, ['id', 'name', 'due_date']) && isList(value.tasks, ['id', 'title', 'responsible_person_id', 'start_date', 'end_date']);
+}
+
 /** The plan a request is read against: what it replaced once applied, else the plan as it stands. */
-export function planFor(request: Row, dossier: Dossier): Plan {
-  return request.status === 'approved' && request.baseline ? (request.baseline as Plan) : currentPlan(dossier);
+export function planFor(request: Pick<ChangeRequestRow, 'status' | 'baseline'>, dossier: Plan): Plan {
+  return request.status === 'approved' && isPlan(request.baseline) ? request.baseline : currentPlan(dossier);
 }
 
 export type ChangeField = 'start_date' | 'end_date' | 'responsible' | 'due_date' | 'name';

@@ -1,6 +1,5 @@
 import { Button, Card, Skeleton, Space, Steps, Tabs, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Dossier, TimelineEvent } from '../../types';
 import { useEngineQuery } from '../../engine';
 import { useNavigation } from '../../navigation';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -20,14 +19,12 @@ import { HistoryTab } from '../history/HistoryTab';
 import { StageActions } from './StageActions';
 import { PrintMenu } from '../printing/PrintMenu';
 
-const str = (value: unknown) => (value == null ? '' : String(value));
-
 /** One collaboration: the stage stepper, the actions its stage allows, and its records tab by tab. */
 export function CollaborationPage({ id, tab, record }: { id: string; tab?: string; record?: string }) {
   const { t } = useTranslation();
   const { go } = useNavigation();
-  const dossier = useEngineQuery<Dossier>('get_collaboration', { collaboration: id });
-  const timeline = useEngineQuery<TimelineEvent[]>('get_timeline', { collaboration: id });
+  const dossier = useEngineQuery('get_collaboration', { collaboration: id });
+  const timeline = useEngineQuery('get_timeline', { collaboration: id });
   if (dossier.error) return <ErrorNotice error={dossier.error} />;
   if (!dossier.data) return <Skeleton active />;
   const d = dossier.data;
@@ -70,7 +67,7 @@ export function CollaborationPage({ id, tab, record }: { id: string; tab?: strin
         <Space>
           <Button onClick={() => go({ page: 'register' })}>{t('common.back')}</Button>
           <Typography.Title level={3} style={{ margin: 0 }} data-testid="collaboration-title">
-            {str(c.number)} {str(c.title)}
+            {c.number} {c.title}
           </Typography.Title>
           <StageTag stage={d.stage} />
         </Space>

@@ -2,18 +2,16 @@ import { useState } from 'react';
 import { App, Button, Form, Input, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useEngineAction } from '../../engine';
-import { FormDialog } from '../acceptance/FormDialog';
+import { EngineFormModal } from '../../components/EngineFormModal';
 import type { TabProps } from './tabProps';
-
-const str = (value: unknown) => (value == null ? '' : String(value));
 
 /**
  * The header's stage actions: archiving a completed collaboration (归档, after the completion
  * letter) and reopening an archived one with a recorded reason. Other stages offer neither.
  */
 export function StageActions({ dossier }: TabProps) {
-  const collaboration = str(dossier.collaboration.id);
-  const reopenReason = str(dossier.collaboration.reopen_reason);
+  const collaboration = dossier.collaboration.id;
+  const reopenReason = dossier.collaboration.reopen_reason ?? '';
   if (dossier.stage === 'completed') return <ArchiveButton collaboration={collaboration} reopenReason={reopenReason} />;
   if (dossier.stage === 'archived') return <ReopenButton collaboration={collaboration} />;
   return null;
@@ -61,10 +59,10 @@ function ReopenButton({ collaboration }: { collaboration: string }) {
         {t('reopen')}
       </Button>
       {open && (
-        <FormDialog<{ reason?: string }>
+        <EngineFormModal
           title={t('reopenTitle')}
           action="reopen"
-          toPayload={(v) => ({ collaboration, reason: v.reason ?? '' })}
+          toPayload={(v: { reason?: string }) => ({ collaboration, reason: v.reason ?? '' })}
           success={t('reopened')}
           testId="reopen-form"
           okText={t('reopen')}
@@ -73,7 +71,7 @@ function ReopenButton({ collaboration }: { collaboration: string }) {
           <Form.Item name="reason" label={t('reason')} required extra={t('reasonHint')}>
             <Input.TextArea rows={3} data-testid="reopen-reason" />
           </Form.Item>
-        </FormDialog>
+        </EngineFormModal>
       )}
     </>
   );

@@ -1,4 +1,4 @@
-import type { Dossier } from '../../types';
+import type { Dossier } from '../../bindings';
 
 /** What every tab of the collaboration page receives: the whole dossier, and the record a search
  * result or an attention item points at (to scroll to and highlight). */

@@ -1,51 +1,37 @@
 import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { today } from '../meetings/display';
+import type { CommunicationInput, CommunicationKind } from '../../bindings';
+import { EngineFormModal } from '../../components/EngineFormModal';
+import { today } from '../../lib/format';
 import { DateItem } from '../meetings/DateItem';
-import { EngineFormModal } from '../meetings/EngineFormModal';
 import { PeopleSelect } from '../meetings/PeopleSelect';
 
-export const COMMUNICATION_KINDS = ['meeting', 'email', 'phone', 'im'] as const;
+const COMMUNICATION_KINDS: CommunicationKind[] = ['meeting', 'email', 'phone', 'im'];
 
 interface CommunicationValues {
-  kind: (typeof COMMUNICATION_KINDS)[number];
+  kind: CommunicationKind;
   on_date: string | null;
-  participants?: string[];
-  summary?: string;
-}
-
-/** The `add_communication` payload (engine `CommunicationInput`). */
-interface CommunicationInput {
-  collaboration: string;
-  kind: string;
-  on_date?: string;
   participants: string[];
   summary: string;
 }
 
 /** Records a 沟通记录: a meeting, e-mail, phone call or IM exchange, who took part, and its summary. */
-export function CommunicationModal({ collaboration, open, onClose }: { collaboration: string; open: boolean; onClose: () => void }) {
+export function CommunicationModal({ collaboration, onClose }: { collaboration: string; onClose: () => void }) {
   const { t } = useTranslation('communications');
-  const [form] = Form.useForm<CommunicationValues>();
-  const toPayload = (v: CommunicationValues): CommunicationInput => ({
-    collaboration,
-    kind: v.kind,
-    on_date: v.on_date ?? undefined,
-    participants: v.participants ?? [],
-    summary: v.summary ?? '',
-  });
+  const toPayload = (v: Partial<CommunicationValues>): CommunicationInput | null =>
+    v.kind ? { collaboration, kind: v.kind, on_date: v.on_date ?? undefined, participants: v.participants ?? [], summary: v.summary ?? '' } : null;
   return (
-    <EngineFormModal<CommunicationValues, CommunicationInput>
-      form={form}
+    <EngineFormModal
       action="add_communication"
       toPayload={toPayload}
-      open={open}
       onClose={onClose}
       title={t('communication.add')}
       okText={t('save')}
       success={t('communication.done')}
-      testid="communication"
+      testId="communication"
+      formTestId="communication-form"
       initialValues={{ kind: 'email', on_date: today() }}
+      checkAtOnce
     >
       <Form.Item name="kind" label={t('communication.kind')}>
         <Select data-testid="communication-kind" showSearch={{ optionFilterProp: 'label' }} options={COMMUNICATION_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />

@@ -1,14 +1,7 @@
 // Files attached to a collaboration (signed scans, e-mails, photos of whiteboards): read in the
 // window, sent base64 in `add_attachment`, stored once per content by the engine.
+import type { AttachmentInput } from '../../bindings';
 import { useEngineAction } from '../../engine';
-
-/** The `add_attachment` payload (engine `AttachmentInput`). */
-export interface AttachmentInput {
-  collaboration: string;
-  file_name: string;
-  media_type: string;
-  content_base64: string;
-}
 
 /** Base64 of some bytes, in slices so large scans do not overflow the call stack. */
 export function bytesToBase64(bytes: Uint8Array): string {
@@ -28,7 +21,7 @@ export async function attachmentInput(collaboration: string, file: File): Promis
 
 /** Stores a chosen file as an attachment of the collaboration; resolves to the attachment id. */
 export function useAddAttachment(collaboration: string, success?: string) {
-  const add = useEngineAction<AttachmentInput, { id: string }>('add_attachment', { success });
+  const add = useEngineAction('add_attachment', { success });
   const attach = async (file: File) => (await add.mutateAsync(await attachmentInput(collaboration, file))).id;
   return { attach, isPending: add.isPending };
 }

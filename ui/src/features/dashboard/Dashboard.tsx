@@ -1,10 +1,9 @@
 import { useEffect } from 'react';
 import { Card, Col, Empty, List, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { exec, reportStartupReady } from '../../ipc';
+import { useEngineQuery } from '../../engine';
+import { reportStartupReady } from '../../ipc';
 import { useNavigation } from '../../navigation';
-import type { AttentionItem, StageCount } from '../../types';
 import { ErrorNotice } from '../../components/ErrorNotice';
 
 /** 工作台: what needs action (overdue first) and how many collaborations are at each stage. */
@@ -12,8 +11,8 @@ export function Dashboard() {
   const { t } = useTranslation();
   const { go } = useNavigation();
   const onOpen = (id: string) => go({ page: 'collaboration', id });
-  const counts = useQuery({ queryKey: ['stage-counts'], queryFn: () => exec<StageCount[]>('get_stage_counts') });
-  const attention = useQuery({ queryKey: ['attention'], queryFn: () => exec<AttentionItem[]>('get_attention', {}) });
+  const counts = useEngineQuery('get_stage_counts');
+  const attention = useEngineQuery('get_attention', {});
   const showsData = Boolean(counts.data && attention.data);
   useEffect(() => {
     if (showsData) reportStartupReady();

@@ -3,7 +3,6 @@ import dayjs from 'dayjs';
 import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { exec } from '../../ipc';
-import type { YearView } from '../settings/calendarDays';
 import { countdown, yearsBetween } from './workingDays';
 
 /** The years of data a deadline was computed without, from the engine's `no_holiday_data:2027` code. */
@@ -19,7 +18,7 @@ export function DueCell({ due, warning, open }: { due: string; warning: string |
   const years = useQueries({
     queries: (open ? yearsBetween(today, due) : []).map((year) => ({
       queryKey: ['calendar_year', { year }],
-      queryFn: () => exec<YearView>('calendar_year', { year }),
+      queryFn: () => exec('calendar_year', { year }),
     })),
   });
   const loaded = years.every((q) => q.data);

@@ -1,58 +1,64 @@
 import { useState } from 'react';
 import { Button, Card, Collapse, Empty, Space, Table, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { Dossier, Row } from '../../types';
-import type { TabProps } from '../collaboration/tabProps';
+import type { Dossier, FeasibilityRow } from '../../bindings';
 import { useNavigation } from '../../navigation';
-import { usePeople } from '../settings/org';
+import { usePersonNames } from '../../components/org';
+import { useRecordFocus, type RecordAttributes } from '../../components/recordFocus';
+import { localDateTime } from '../../lib/format';
+import type { TabProps } from '../collaboration/tabProps';
 import { SendRequestButton } from '../request/SendRequestButton';
-import { recordRow, useRecordFocus } from '../request/recordFocus';
 import { AnswerModal } from './AnswerModal';
 import { DueCell } from './DueCell';
 import { ObjectionNotice } from './ObjectionNotice';
 import { rounds } from './rounds';
 
-const str = (value: unknown) => (value == null ? '' : String(value));
 const ANSWER_COLORS: Record<string, string> = { confirm: 'success', object: 'warning', pending: 'processing' };
 
+interface RoundProps {
+  dossier: Dossier;
+  answers: FeasibilityRow[];
+  open: boolean;
+  rowProps: (testid: string, id: string) => RecordAttributes;
+  onAnswer: (slot: FeasibilityRow) => void;
+}
+
 /** One round's answers; in the open round, unanswered departments show their countdown and can be answered. */
-function RoundTable({ dossier, answers, open, record, onAnswer }: { dossier: Dossier; answers: Row[]; open: boolean; record?: string; onAnswer: (slot: Row) => void }) {
+function RoundTable({ dossier, answers, open, rowProps, onAnswer }: RoundProps) {
   const { t } = useTranslation('feasibility');
-  const people = usePeople();
-  const person = (id: unknown) => people.data?.find((p) => p.id === id)?.name ?? '';
+  const names = usePersonNames();
   const answerable = open && (dossier.stage === 'confirming' || dossier.stage === 'revising');
   const columns = [
-    { key: 'department', title: t('columns.department'), render: (_: unknown, r: Row) => str(r.department) },
+    { key: 'department', title: t('columns.department'), render: (_: unknown, r: FeasibilityRow) => r.department },
     {
       key: 'status',
       title: t('columns.status'),
-      render: (_: unknown, r: Row) => {
-        const status = str(r.answer) || 'pending';
+      render: (_: unknown, r: FeasibilityRow) => {
+        const status = r.answer ?? 'pending';
         return <Tag color={ANSWER_COLORS[status]}>{t(`answerStatus.${status}`)}</Tag>;
       },
     },
-    { key: 'sent', title: t('columns.sentOn'), render: (_: unknown, r: Row) => str(r.sent_on) },
+    { key: 'sent', title: t('columns.sentOn'), render: (_: unknown, r: FeasibilityRow) => r.sent_on },
     {
       key: 'due',
-      title: t('columns.due', { days: Number(answers[0]?.sla_days ?? 2) }),
-      render: (_: unknown, r: Row) => <DueCell due={str(r.due_date)} warning={(r.due_warning as string | null) ?? null} open={open && !r.answer} />,
+      title: t('columns.due', { days: answers[0]?.sla_days ?? 2 }),
+      render: (_: unknown, r: FeasibilityRow) => <DueCell due={r.due_date} warning={r.due_warning} open={open && !r.answer} />,
     },
-    { key: 'contact', title: t('columns.contact'), render: (_: unknown, r: Row) => str(r.contact) },
-    { key: 'note', title: t('columns.note'), render: (_: unknown, r: Row) => str(r.note) },
+    { key: 'contact', title: t('columns.contact'), render: (_: unknown, r: FeasibilityRow) => r.contact },
+    { key: 'note', title: t('columns.note'), render: (_: unknown, r: FeasibilityRow) => r.note },
     {
       key: 'answered',
       title: t('columns.answered'),
-      render: (_: unknown, r: Row) => (r.answered_at ? `${dayjs(str(r.answered_at)).format('YYYY-MM-DD HH:mm')} ${person(r.answered_by)}` : ''),
+      render: (_: unknown, r: FeasibilityRow) => (r.answered_at ? `${localDateTime(r.answered_at)} ${(r.answered_by && names.get(r.answered_by)) ?? ''}` : ''),
     },
     ...(answerable
       ? [
           {
             key: 'action',
             title: '',
-            render: (_: unknown, r: Row) =>
+            render: (_: unknown, r: FeasibilityRow) =>
               !r.answer && (
-                <Button size="small" type="primary" data-testid={`feasibility-answer-${str(r.department)}`} onClick={() => onAnswer(r)}>
+                <Button size="small" type="primary" data-testid={`feasibility-answer-${r.department ?? ''}`} onClick={() => onAnswer(r)}>
                   {t('answer.record')}
                 </Button>
               ),
@@ -61,14 +67,14 @@ function RoundTable({ dossier, answers, open, record, onAnswer }: { dossier: Dos
       : []),
   ];
   return (
-    <Table<Row>
-      data-testid={`feasibility-round-${str(answers[0]?.round)}`}
-      rowKey={(r) => str(r.id)}
+    <Table<FeasibilityRow>
+      data-testid={`feasibility-round-${answers[0]?.round ?? ''}`}
+      rowKey={(r) => r.id}
       size="small"
       pagination={false}
       columns={columns}
       dataSource={answers}
-      onRow={(r) => recordRow(str(r.id), record, `feasibility-row-${str(r.department)}`)}
+      onRow={(r) => rowProps(`feasibility-row-${r.department ?? ''}`, r.id)}
     />
   );
 }
@@ -81,12 +87,12 @@ function RoundTable({ dossier, answers, open, record, onAnswer }: { dossier: Dos
 export function FeasibilityTab({ dossier, record }: TabProps) {
   const { t } = useTranslation('feasibility');
   const { go } = useNavigation();
-  useRecordFocus(record);
-  const [answering, setAnswering] = useState<Row | null>(null);
-  const id = str(dossier.collaboration.id);
+  const { rowProps } = useRecordFocus(record);
+  const [answering, setAnswering] = useState<FeasibilityRow | null>(null);
+  const id = dossier.collaboration.id;
   const [current, ...earlier] = rounds(dossier.feasibility);
-  const contactOf = (slot: Row) => dossier.departments.find((d) => d.department_id === slot.department_id)?.contact_person_id as string | undefined;
-  const table = (answers: Row[], open: boolean) => <RoundTable dossier={dossier} answers={answers} open={open} record={record} onAnswer={setAnswering} />;
+  const contactOf = (slot: FeasibilityRow) => dossier.departments.find((d) => d.department_id === slot.department_id)?.contact_person_id ?? undefined;
+  const table = (answers: FeasibilityRow[], open: boolean) => <RoundTable dossier={dossier} answers={answers} open={open} rowProps={rowProps} onAnswer={setAnswering} />;
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="feasibility">
@@ -109,8 +115,8 @@ export function FeasibilityTab({ dossier, record }: TabProps) {
           </Empty>
         </Card>
       ) : (
-        <Card size="small" title={t('round', { n: current.round })} extra={t('sentOn', { date: str(current.answers[0]?.sent_on) })}>
-          {table(current.answers, current.round === Number(dossier.collaboration.revision))}
+        <Card size="small" title={t('round', { n: current.round })} extra={t('sentOn', { date: current.answers[0]?.sent_on ?? '' })}>
+          {table(current.answers, current.round === dossier.collaboration.revision)}
         </Card>
       )}
       {earlier.length > 0 && (
@@ -120,7 +126,7 @@ export function FeasibilityTab({ dossier, record }: TabProps) {
             items={earlier.map((r) => ({
               key: r.round,
               label: t('round', { n: r.round }),
-              extra: t('sentOn', { date: str(r.answers[0]?.sent_on) }),
+              extra: t('sentOn', { date: r.answers[0]?.sent_on ?? '' }),
               children: table(r.answers, false),
             }))}
           />

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Alert, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Dossier } from '../../types';
+import type { Dossier } from '../../bindings';
 import { currentObjections } from './rounds';
 
 /**
@@ -17,11 +17,11 @@ export function ObjectionNotice({ dossier, action, testid }: { dossier: Dossier;
       data-testid={testid}
       type="warning"
       showIcon
-      title={t('objection.title', { departments: objections.map((o) => String(o.department)).join('、') })}
+      title={t('objection.title', { departments: objections.map((o) => o.department ?? '').join('、') })}
       description={
         <Space orientation="vertical">
           {objections.map((o) => (
-            <div key={String(o.id)}>{t('objection.item', { department: String(o.department), note: String(o.note ?? '') })}</div>
+            <div key={o.id}>{t('objection.item', { department: o.department ?? '', note: o.note ?? '' })}</div>
           ))}
           <span>{t('objection.guide')}</span>
         </Space>

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Dossier } from '../../types';
+import type { Dossier, FeasibilityRow } from '../../bindings';
+import { fixture } from '../../lib/fixture';
 import { currentObjections, rounds } from './rounds';
 
 const answers = [
-  { id: 'a1', round: 1, department: '销售部', answer: 'object', note: '时间冲突' },
-  { id: 'a2', round: 1, department: '研发部', answer: 'confirm' },
-  { id: 'a3', round: 2, department: '销售部', answer: 'object', note: '仍有冲突' },
-  { id: 'a4', round: 2, department: '研发部', answer: null },
+  fixture<FeasibilityRow>({ id: 'a1', round: 1, department: '销售部', answer: 'object', note: '时间冲突' }),
+  fixture<FeasibilityRow>({ id: 'a2', round: 1, department: '研发部', answer: 'confirm' }),
+  fixture<FeasibilityRow>({ id: 'a3', round: 2, department: '销售部', answer: 'object', note: '仍有冲突' }),
+  fixture<FeasibilityRow>({ id: 'a4', round: 2, department: '研发部', answer: null }),
 ];
 
 describe('rounds', () => {
@@ -19,7 +20,7 @@ describe('rounds', () => {
   });
 
   it('finds the objections of the current round only', () => {
-    const dossier = { collaboration: { revision: 2 }, feasibility: answers } as unknown as Dossier;
+    const dossier = fixture<Dossier>({ collaboration: { revision: 2 }, feasibility: answers });
     expect(currentObjections(dossier).map((a) => a.id)).toEqual(['a3']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DayInfo } from '../settings/calendarDays';
+import type { DayInfo } from '../../bindings';
 import { countdown, yearsBetween } from './workingDays';
 
 /** 2026-02-12 (Thu) … 2026-02-25 as the engine reports them: the Spring Festival off, Sat 14th worked. */

@@ -1,6 +1,6 @@
 // How far a deadline is from today, counted in the engine's working days (the calendar's days as
 // the engine reports them; this only counts them).
-import type { DayInfo } from '../settings/calendarDays';
+import type { DayInfo } from '../../bindings';
 
 export type Countdown = { state: 'left'; days: number } | { state: 'today' } | { state: 'overdue'; days: number };
 

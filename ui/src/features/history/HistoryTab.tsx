@@ -3,15 +3,11 @@ import { Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useEngineQuery } from '../../engine';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import type { HistoryEntry } from '../../bindings';
+import { useOrg } from '../../components/org';
 import type { TabProps } from '../collaboration/tabProps';
-import { usePeople } from '../acceptance/org';
-import { fieldChanges, formatValue, localTime, recordNames, type HistoryEntry, type ValueContext } from './historyModel';
+import { fieldChanges, formatValue, localTime, recordNames, type ValueContext } from './historyModel';
 import { useRecordLabels } from './labels';
-
-interface Department {
-  id: string;
-  name: string;
-}
 
 /**
  * The collaboration's written trail (书面留痕): every change from the change log, newest first —
@@ -21,13 +17,12 @@ interface Department {
 export function HistoryTab({ dossier, record }: TabProps) {
   const { t } = useTranslation('history');
   const labels = useRecordLabels();
-  const history = useEngineQuery<HistoryEntry[]>('get_history', { collaboration: String(dossier.collaboration.id) });
-  const departments = useEngineQuery<Department[]>('list_departments');
-  const { people } = usePeople();
+  const history = useEngineQuery('get_history', { collaboration: dossier.collaboration.id });
+  const { people, departments } = useOrg();
   const [entity, setEntity] = useState<string | undefined>();
   const [only, setOnly] = useState<string | undefined>(record);
 
-  const names = useMemo(() => recordNames(dossier, people, departments.data ?? []), [dossier, people, departments.data]);
+  const names = useMemo(() => recordNames(dossier, people, departments), [dossier, people, departments]);
   const entries = useMemo(() => [...(history.data ?? [])].reverse(), [history.data]);
   const kinds = [...new Set(entries.map((e) => e.entity))];
   const records = [...new Map(entries.filter((e) => !entity || e.entity === entity).map((e) => [e.entity_id, e])).values()];
@@ -80,7 +75,7 @@ export function HistoryTab({ dossier, record }: TabProps) {
         dataSource={shown}
         pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
         data-testid="history-table"
-        onRow={(e) => ({ 'data-testid': `history-row-${e.entity}`, 'data-action': e.action }) as HTMLAttributes<HTMLElement>}
+        onRow={(e): HTMLAttributes<HTMLElement> & { 'data-testid': string; 'data-action': string } => ({ 'data-testid': `history-row-${e.entity}`, 'data-action': e.action })}
         columns={[
           { title: t('columns.time'), width: 140, render: (_, e) => localTime(e.wall_time) },
           { title: t('columns.actor'), width: 90, render: (_, e) => e.actor ?? t('unknownActor') },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fieldChanges, formatValue, localTime, type HistoryEntry, type ValueContext } from './historyModel';
+import type { HistoryEntry } from '../../bindings';
+import { fieldChanges, formatValue, localTime, type ValueContext } from './historyModel';
 
 const ctx: ValueContext = {
   names: new Map([['p1', '赵强']]),

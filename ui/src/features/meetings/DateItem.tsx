@@ -1,6 +1,6 @@
 import { DatePicker, Form, type FormItemProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { isoDate } from './display';
+import { isoDate } from '../../lib/format';
 
 /**
  * A form field holding an engine date as `YYYY-MM-DD` text (so form values stay plain JSON), shown
@@ -11,7 +11,7 @@ export function DateItem({ testid, ...item }: Omit<FormItemProps, 'children' | '
     <Form.Item
       {...item}
       getValueProps={(value: string | null) => ({ value: value ? dayjs(value) : null })}
-      normalize={(picked: Dayjs | null) => (picked ? isoDate(picked) : null)}
+      normalize={(picked: Dayjs | null) => isoDate(picked) ?? null}
     >
       <DatePicker data-testid={testid} format="YYYY-MM-DD" />
     </Form.Item>

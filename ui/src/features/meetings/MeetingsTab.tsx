@@ -1,20 +1,19 @@
 import { useState } from 'react';
-import type { HTMLAttributes } from 'react';
 import { Button, Drawer, Empty, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Row } from '../../types';
+import type { MeetingKind, MeetingRow, Stage } from '../../bindings';
+import { useRecordFocus } from '../../components/recordFocus';
+import { chinaTime } from '../../lib/format';
 import type { TabProps } from '../collaboration/tabProps';
 import { PrintButton } from '../printing/PrintButton';
-import { chinaTime, highlightStyle, str } from './display';
-import { useScrollToRecord } from './hooks';
-import { dividesWork, type MeetingKind } from './minutes';
+import { dividesWork } from './minutes';
 import { MinutesEditor } from './MinutesEditor';
 import { MinutesStatus } from './MinutesStatus';
 import { ScheduleMeetingModal } from './ScheduleMeetingModal';
 import { useMinutesDue } from './useMinutesDue';
 
 /** Stages in which the engine holds meetings (after the request is confirmed, before archiving). */
-const MEETING_STAGES = ['kickoff', 'executing', 'accepting', 'completed'];
+const MEETING_STAGES: Stage[] = ['kickoff', 'executing', 'accepting', 'completed'];
 
 /**
  * The collaboration's meetings (启动会议, 进度会议, 评审会议, 调整会议): scheduling with an agenda, and
@@ -25,13 +24,13 @@ export function MeetingsTab({ dossier, record }: TabProps) {
   const [scheduling, setScheduling] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
   const due = useMinutesDue();
-  useScrollToRecord(record);
-  const collaboration = str(dossier.collaboration.id);
+  const { rowProps } = useRecordFocus(record);
+  const collaboration = dossier.collaboration.id;
   const readOnly = dossier.stage === 'archived';
   const canSchedule = MEETING_STAGES.includes(dossier.stage);
   const hasKickoff = dossier.meetings.some((m) => m.kind === 'kickoff');
   const defaultKind: MeetingKind = dossier.stage === 'kickoff' && !hasKickoff ? 'kickoff' : 'progress';
-  const editingMeeting = dossier.meetings.find((m) => str(m.id) === editing);
+  const editingMeeting = dossier.meetings.find((m) => m.id === editing);
 
   return (
     <div data-testid="meetings-tab">
@@ -43,25 +42,19 @@ export function MeetingsTab({ dossier, record }: TabProps) {
           </Button>
         )}
       </Space>
-      <Table<Row>
+      <Table<MeetingRow>
         data-testid="meetings-table"
-        rowKey={(m) => str(m.id)}
+        rowKey={(m) => m.id}
         size="small"
         pagination={false}
         dataSource={dossier.meetings}
         locale={{ emptyText: <Empty description={t(canSchedule ? 'emptyCanSchedule' : 'emptyNotYet')} /> }}
-        onRow={(m) =>
-          ({
-            'data-testid': `meeting-row-${str(m.title)}`,
-            'data-record': str(m.id),
-            style: record === str(m.id) ? highlightStyle : undefined,
-          }) as HTMLAttributes<HTMLElement>
-        }
+        onRow={(m) => rowProps(`meeting-row-${m.title}`, m.id)}
         columns={[
-          { title: t('fields.kind'), key: 'kind', width: 110, render: (_, m) => <Tag color={m.kind === 'kickoff' ? 'blue' : undefined}>{t(`kind.${str(m.kind)}`, { defaultValue: str(m.kind) })}</Tag> },
-          { title: t('fields.title'), key: 'title', render: (_, m) => str(m.title) },
+          { title: t('fields.kind'), key: 'kind', width: 110, render: (_, m) => <Tag color={m.kind === 'kickoff' ? 'blue' : undefined}>{t(`kind.${m.kind}`, { defaultValue: m.kind })}</Tag> },
+          { title: t('fields.title'), key: 'title', render: (_, m) => m.title },
           { title: t('fields.time'), key: 'time', width: 190, render: (_, m) => `${chinaTime(m.starts_at)} – ${chinaTime(m.ends_at).slice(11)}` },
-          { title: t('fields.place'), key: 'place', width: 140, render: (_, m) => str(m.place) },
+          { title: t('fields.place'), key: 'place', width: 140, render: (_, m) => m.place },
           { title: t('minutes.status'), key: 'minutes', width: 220, render: (_, m) => <MinutesStatus meeting={m} due={due} /> },
           {
             title: t('actions'),
@@ -69,25 +62,25 @@ export function MeetingsTab({ dossier, record }: TabProps) {
             width: 230,
             render: (_, m) => (
               <Space>
-                <Button size="small" type="link" data-testid={`meeting-minutes-${str(m.title)}`} onClick={() => setEditing(str(m.id))}>
-                  {t(dividesWork(str(m.kind)) ? 'openMinutes' : 'openNotes')}
+                <Button size="small" type="link" data-testid={`meeting-minutes-${m.title}`} onClick={() => setEditing(m.id)}>
+                  {t(dividesWork(m.kind) ? 'openMinutes' : 'openNotes')}
                 </Button>
-                <PrintButton kind="agenda" collaboration={collaboration} record={str(m.id)} label={t('printAgenda')} />
+                <PrintButton kind="agenda" collaboration={collaboration} record={m.id} label={t('printAgenda')} />
               </Space>
             ),
           },
         ]}
       />
-      <ScheduleMeetingModal collaboration={collaboration} defaultKind={defaultKind} open={scheduling} onClose={() => setScheduling(false)} />
+      {scheduling && <ScheduleMeetingModal collaboration={collaboration} defaultKind={defaultKind} onClose={() => setScheduling(false)} />}
       <Drawer
         open={editingMeeting !== undefined}
         size={980}
         destroyOnHidden
-        title={editingMeeting ? `${t(dividesWork(str(editingMeeting.kind)) ? 'minutes.title' : 'minutes.notesTitle')} · ${str(editingMeeting.title)}` : ''}
+        title={editingMeeting ? `${t(dividesWork(editingMeeting.kind) ? 'minutes.title' : 'minutes.notesTitle')} · ${editingMeeting.title}` : ''}
         onClose={() => setEditing(null)}
         data-testid="minutes-drawer"
       >
-        {editingMeeting && <MinutesEditor key={str(editingMeeting.id)} dossier={dossier} meeting={editingMeeting} readOnly={readOnly} />}
+        {editingMeeting && <MinutesEditor key={editingMeeting.id} dossier={dossier} meeting={editingMeeting} readOnly={readOnly} />}
       </Drawer>
     </div>
   );

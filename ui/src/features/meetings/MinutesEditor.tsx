@@ -1,17 +1,18 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Descriptions, Divider, Form, Input, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Dossier, Row } from '../../types';
+import type { Dossier, MeetingRow, MinutesInput } from '../../bindings';
 import { useEngineAction, useLiveValidation } from '../../engine';
 import { describeError } from '../../components/errors';
+import { showFieldError } from '../../components/engineForm';
+import { usePersonNames } from '../../components/org';
+import { chinaTime } from '../../lib/format';
+import { participants } from '../../lib/org';
 import { PrintButton } from '../printing/PrintButton';
-import { chinaTime, str, strList } from './display';
 import { DateItem } from './DateItem';
 import { dropDraft, keepDraft, loadDraft } from './draft';
-import { showFieldError } from './formErrors';
-import { dividesWork, minutesInput, minutesValues, participants, type MinutesInput, type MinutesValues, type ResponsibilityCheck } from './minutes';
+import { dividesWork, minutesInput, minutesValues, type MinutesValues } from './minutes';
 import { MinutesStatus } from './MinutesStatus';
-import { usePeople } from './PeopleSelect';
 import { DivisionVerdict, ResponsibilityMatrix, useDivisionCheck } from './ResponsibilityMatrix';
 import { TextListField } from './TextListField';
 import { useMinutesDue } from './useMinutesDue';
@@ -24,10 +25,10 @@ const same = (a: MinutesInput, b: MinutesInput) => JSON.stringify(a) === JSON.st
  * meetings their notes and decisions. What is typed is kept as a local draft until it is saved, and
  * is never cleared by a refusal. Issuing saves first, then asks the engine to issue.
  */
-export function MinutesEditor({ dossier, meeting, readOnly }: { dossier: Dossier; meeting: Row; readOnly: boolean }) {
+export function MinutesEditor({ dossier, meeting, readOnly }: { dossier: Dossier; meeting: MeetingRow; readOnly: boolean }) {
   const { t } = useTranslation('meetings');
-  const id = str(meeting.id);
-  const kind = str(meeting.kind);
+  const id = meeting.id;
+  const kind = meeting.kind;
   const full = dividesWork(kind);
   const [form] = Form.useForm<MinutesValues>();
   const saved = useMemo(() => minutesValues(dossier, meeting), [dossier, meeting]);
@@ -38,12 +39,12 @@ export function MinutesEditor({ dossier, meeting, readOnly }: { dossier: Dossier
   const payload = minutesInput(id, kind, values);
   const dirty = !same(payload, minutesInput(id, kind, saved));
   const verdict = useLiveValidation('save_minutes', readOnly ? null : payload);
-  const division = useDivisionCheck(str(dossier.collaboration.id), full ? values.responsibilities : undefined);
-  const save = useEngineAction<MinutesInput, ResponsibilityCheck>('save_minutes', { success: t('minutes.saved') });
-  const issue = useEngineAction<{ meeting: string }, { revision: number }>('issue_minutes', { success: t('minutes.issuedMessage') });
+  const division = useDivisionCheck(dossier.collaboration.id, full ? values.responsibilities : undefined);
+  const save = useEngineAction('save_minutes', { success: t('minutes.saved') });
+  const issue = useEngineAction('issue_minutes', { success: t('minutes.issuedMessage') });
   const due = useMinutesDue();
-  const { nameOf } = usePeople();
-  const revision = Number(meeting.minutes_revision ?? 0);
+  const names = usePersonNames();
+  const revision = meeting.minutes_revision;
 
   const onValuesChange = (_: unknown, all: MinutesValues) => {
     setValues(all);
@@ -92,10 +93,10 @@ export function MinutesEditor({ dossier, meeting, readOnly }: { dossier: Dossier
         <Descriptions.Item label={t('fields.time')}>
           {chinaTime(meeting.starts_at)} – {chinaTime(meeting.ends_at).slice(11)}
         </Descriptions.Item>
-        <Descriptions.Item label={t('fields.place')}>{str(meeting.place)}</Descriptions.Item>
-        <Descriptions.Item label={t('fields.attendees')}>{strList(meeting.attendees).map(nameOf).join('、')}</Descriptions.Item>
+        <Descriptions.Item label={t('fields.place')}>{meeting.place}</Descriptions.Item>
+        <Descriptions.Item label={t('fields.attendees')}>{(meeting.attendees ?? []).map((person) => names.get(person) ?? person).join('、')}</Descriptions.Item>
         <Descriptions.Item label={t('fields.agenda')} span={2}>
-          {strList(meeting.agenda).map((item, i) => (
+          {(meeting.agenda ?? []).map((item, i) => (
             <div key={i}>{`${i + 1}. ${item}`}</div>
           ))}
         </Descriptions.Item>
@@ -168,7 +169,7 @@ export function MinutesEditor({ dossier, meeting, readOnly }: { dossier: Dossier
             </Button>
           </>
         )}
-        <PrintButton kind="minutes" collaboration={str(dossier.collaboration.id)} record={id} label={t('minutes.print')} />
+        <PrintButton kind="minutes" collaboration={dossier.collaboration.id} record={id} label={t('minutes.print')} />
       </Space>
       {!readOnly && revision > 0 && <Alert type="info" style={{ marginTop: 12 }} title={t('minutes.reissueHint')} />}
     </div>

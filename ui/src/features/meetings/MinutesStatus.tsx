@@ -1,16 +1,16 @@
 import { Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Row } from '../../types';
-import { chinaTime, str } from './display';
+import type { MeetingRow } from '../../bindings';
+import { chinaTime } from '../../lib/format';
 
 /**
  * Where a meeting's minutes stand: issued (which revision, when) or not, and the deadline
  * (`minutes_sla_hours` after the meeting), red once the engine counts it overdue.
  */
-export function MinutesStatus({ meeting, due }: { meeting: Row; due: Map<string, boolean> }) {
+export function MinutesStatus({ meeting, due }: { meeting: MeetingRow; due: Map<string, boolean> }) {
   const { t } = useTranslation('meetings');
-  const id = str(meeting.id);
-  const revision = Number(meeting.minutes_revision ?? 0);
+  const id = meeting.id;
+  const revision = meeting.minutes_revision;
   const deadline = chinaTime(meeting.minutes_due_at);
   return (
     <Space orientation="vertical" size={2} data-testid={`minutes-status-${id}`}>

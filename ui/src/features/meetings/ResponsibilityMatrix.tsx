@@ -4,18 +4,20 @@ import { useQuery, keepPreviousData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { exec } from '../../ipc';
 import { describeError } from '../../components/errors';
-import { useDebounced } from './hooks';
-import { alsoOwnedBy, overlapsOf, responsibilityInputs, type Participant, type ResponsibilityCheck, type ResponsibilityRow } from './minutes';
+import { useDebounced } from '../../components/useDebounced';
+import type { ResponsibilityCheck, ResponsibilityInput } from '../../bindings';
+import type { Participant } from '../../lib/org';
+import { alsoOwnedBy, overlapsOf, responsibilityInputs } from './minutes';
 
 /**
  * The engine's verdict on a 职责分工 as it is typed: `check_responsibilities` on the rows (debounced),
  * keeping the last verdict on screen while the next one is computed.
  */
-export function useDivisionCheck(collaboration: string, rows: ResponsibilityRow[] | undefined) {
+export function useDivisionCheck(collaboration: string, rows: ResponsibilityInput[] | undefined) {
   const payload = useDebounced({ collaboration, responsibilities: responsibilityInputs(rows) });
   return useQuery({
     queryKey: ['check_responsibilities', payload],
-    queryFn: () => exec<ResponsibilityCheck>('check_responsibilities', payload),
+    queryFn: () => exec('check_responsibilities', payload),
     placeholderData: keepPreviousData,
     enabled: payload.responsibilities.length > 0,
   });
@@ -35,8 +37,8 @@ export function ResponsibilityMatrix({
   check,
   disabled,
 }: {
-  value?: ResponsibilityRow[];
-  onChange?: (rows: ResponsibilityRow[]) => void;
+  value?: ResponsibilityInput[];
+  onChange?: (rows: ResponsibilityInput[]) => void;
   departments: Participant[];
   check?: ResponsibilityCheck;
   disabled?: boolean;
@@ -47,7 +49,7 @@ export function ResponsibilityMatrix({
     onChange?.(value.map((row) => (row.department === department ? { ...row, items } : row)));
 
   return (
-    <Table<ResponsibilityRow>
+    <Table<ResponsibilityInput>
       data-testid="responsibility-matrix"
       rowKey="department"
       size="small"
@@ -57,7 +59,12 @@ export function ResponsibilityMatrix({
       onRow={(row) => {
         const name = nameOf(row.department);
         const gap = check?.gaps.includes(name) ?? false;
-        return { 'data-testid': `responsibility-row-${name}`, 'data-gap': gap, style: gap ? RED : undefined } as HTMLAttributes<HTMLElement>;
+        const attributes: HTMLAttributes<HTMLElement> & { 'data-testid': string; 'data-gap': boolean } = {
+          'data-testid': `responsibility-row-${name}`,
+          'data-gap': gap,
+          style: gap ? RED : undefined,
+        };
+        return attributes;
       }}
       columns={[
         {

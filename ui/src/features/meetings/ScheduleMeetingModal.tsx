@@ -1,9 +1,10 @@
 import { DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { chinaInstant } from './display';
-import { EngineFormModal } from './EngineFormModal';
-import { MEETING_KINDS, type MeetingKind } from './minutes';
+import type { MeetingInput, MeetingKind } from '../../bindings';
+import { EngineFormModal } from '../../components/EngineFormModal';
+import { chinaInstant } from '../../lib/format';
+import { MEETING_KINDS } from './minutes';
 import { PeopleSelect } from './PeopleSelect';
 import { TextListField } from './TextListField';
 
@@ -17,9 +18,9 @@ interface ScheduleValues {
   agenda?: string[];
 }
 
-/** The `schedule_meeting` payload (engine `MeetingInput`), or null until both times are picked. */
-function meetingInput(collaboration: string, v: ScheduleValues) {
-  if (!v.starts_at || !v.ends_at) return null;
+/** The `schedule_meeting` payload, or null until the kind and both times are picked. */
+function meetingInput(collaboration: string, v: Partial<ScheduleValues>): MeetingInput | null {
+  if (!v.kind || !v.starts_at || !v.ends_at) return null;
   return {
     collaboration,
     kind: v.kind,
@@ -37,22 +38,21 @@ function meetingInput(collaboration: string, v: ScheduleValues) {
  * form serves the kickoff, progress, review and adjustment meetings; the engine's verdict shows
  * under the form as it is filled in (e.g. a kickoff before every department confirmed).
  */
-export function ScheduleMeetingModal({ collaboration, defaultKind, open, onClose }: { collaboration: string; defaultKind: MeetingKind; open: boolean; onClose: () => void }) {
+export function ScheduleMeetingModal({ collaboration, defaultKind, onClose }: { collaboration: string; defaultKind: MeetingKind; onClose: () => void }) {
   const { t } = useTranslation('meetings');
-  const [form] = Form.useForm<ScheduleValues>();
   return (
-    <EngineFormModal<ScheduleValues, NonNullable<ReturnType<typeof meetingInput>>>
-      form={form}
+    <EngineFormModal
       action="schedule_meeting"
-      toPayload={(values) => meetingInput(collaboration, values)}
-      open={open}
+      toPayload={(values: Partial<ScheduleValues>) => meetingInput(collaboration, values)}
       onClose={onClose}
       title={t('schedule.title')}
       okText={t('schedule.submit')}
       success={t('schedule.done')}
-      testid="meeting"
+      testId="meeting"
+      formTestId="meeting-form"
       width={720}
       initialValues={{ kind: defaultKind, agenda: [''] }}
+      checkAtOnce
     >
       <Form.Item name="kind" label={t('fields.kind')} rules={[{ required: true }]}>
         <Select data-testid="meeting-kind" showSearch={{ optionFilterProp: 'label' }} options={MEETING_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />

@@ -7,6 +7,7 @@ const key = (meeting: string) => `xiezuo.minutes-draft.${meeting}`;
 export function loadDraft(meeting: string): MinutesValues | null {
   try {
     const text = localStorage.getItem(key(meeting));
+    // Drafts are written only by `keepDraft`, so a stored one has the editor's shape.
     return text ? (JSON.parse(text) as MinutesValues) : null;
   } catch {
     return null;

@@ -1,46 +1,18 @@
 // The minutes editor's data: what the form holds, how it is filled from the dossier, and the
 // engine payloads built from it. Nothing here decides whether the minutes are acceptable: the
 // engine's `check_responsibilities`, `save_minutes` and `issue_minutes` do.
-import type { Dossier, Row } from '../../types';
-import { str, strList } from './display';
-
-export type MeetingKind = 'kickoff' | 'progress' | 'review' | 'adjustment';
+import type { CommunicationMechanism, Dossier, MeetingKind, MeetingRow, MinutesInput, ResponsibilityCheck, ResponsibilityInput } from '../../bindings';
+import { participants } from '../../lib/org';
 
 export const MEETING_KINDS: MeetingKind[] = ['kickoff', 'progress', 'review', 'adjustment'];
 
 /** Kinds whose minutes record the division of work (goal, milestones, 职责分工, criteria); the
  * others keep a simpler record of notes and decisions. */
-export const dividesWork = (kind: string) => kind === 'kickoff' || kind === 'adjustment';
-
-export interface Participant {
-  id: string;
-  name: string;
-}
-
-/** The departments taking part: the initiating department first, then the collaborating ones. */
-export function participants(dossier: Dossier): Participant[] {
-  const c = dossier.collaboration;
-  return [
-    { id: str(c.initiating_department_id), name: str(c.initiating_department) },
-    ...dossier.departments.map((d) => ({ id: str(d.department_id), name: str(d.department) })),
-  ];
-}
-
-/** One line of the 职责分工 matrix: a department (id) and the items it is responsible for. */
-export interface ResponsibilityRow {
-  department: string;
-  items: string[];
-}
+export const dividesWork = (kind: MeetingKind) => kind === 'kickoff' || kind === 'adjustment';
 
 export interface MilestoneValue {
   name: string;
   due_date: string | null;
-}
-
-export interface CommunicationValue {
-  weekly_meeting: string;
-  urgent_channel: string;
-  sync_method: string;
 }
 
 /** Everything the minutes editor holds; plain JSON, so a draft can be kept as typed. */
@@ -48,51 +20,28 @@ export interface MinutesValues {
   goal: string;
   summary: string;
   milestones: MilestoneValue[];
-  responsibilities: ResponsibilityRow[];
-  communication: CommunicationValue;
+  /** One line of the 职责分工 matrix per department (id), with the items it is responsible for. */
+  responsibilities: ResponsibilityInput[];
+  communication: CommunicationMechanism;
   decisions: string[];
   acceptance_criteria: string[];
 }
 
-/** `save_minutes` payload (engine `MinutesInput`); lists given replace the stored ones. */
-export interface MinutesInput {
-  meeting: string;
-  goal?: string;
-  summary?: string;
-  milestones?: { name: string; due_date: string }[];
-  responsibilities?: ResponsibilityRow[];
-  communication?: CommunicationValue;
-  decisions?: string[];
-  acceptance_criteria?: string[];
-}
-
-/** The engine's `ResponsibilityCheck`. */
-export interface ResponsibilityCheck {
-  gaps: string[];
-  overlaps: { item: string; departments: string[] }[];
-}
-
 /** The stored minutes of a meeting as editor values: one matrix row per participating department. */
-export function minutesValues(dossier: Dossier, meeting: Row): MinutesValues {
-  const id = str(meeting.id);
-  const mine = (row: Row) => str(row.meeting_id) === id;
+export function minutesValues(dossier: Dossier, meeting: MeetingRow): MinutesValues {
+  const mine = (row: { meeting_id: string | null }) => row.meeting_id === meeting.id;
   const responsibilities = dossier.responsibilities.filter(mine);
-  const communication = (meeting.minutes_communication ?? {}) as Partial<CommunicationValue>;
   return {
-    goal: str(meeting.minutes_goal),
-    summary: str(meeting.minutes_summary),
-    milestones: dossier.milestones.filter(mine).map((m) => ({ name: str(m.name), due_date: str(m.due_date) || null })),
+    goal: meeting.minutes_goal ?? '',
+    summary: meeting.minutes_summary ?? '',
+    milestones: dossier.milestones.filter(mine).map((m) => ({ name: m.name, due_date: m.due_date || null })),
     responsibilities: participants(dossier).map((p) => ({
       department: p.id,
-      items: responsibilities.filter((r) => str(r.department_id) === p.id).map((r) => str(r.item)),
+      items: responsibilities.filter((r) => r.department_id === p.id).map((r) => r.item),
     })),
-    communication: {
-      weekly_meeting: communication.weekly_meeting ?? '',
-      urgent_channel: communication.urgent_channel ?? '',
-      sync_method: communication.sync_method ?? '',
-    },
-    decisions: strList(meeting.minutes_decisions),
-    acceptance_criteria: strList(meeting.minutes_criteria),
+    communication: meeting.minutes_communication ?? { weekly_meeting: '', urgent_channel: '', sync_method: '' },
+    decisions: meeting.minutes_decisions ?? [],
+    acceptance_criteria: meeting.minutes_criteria ?? [],
   };
 }
 
@@ -100,7 +49,7 @@ export function minutesValues(dossier: Dossier, meeting: Row): MinutesValues {
 const typed = (lines: string[] | undefined) => (lines ?? []).map((line) => line.trim()).filter((line) => line !== '');
 
 /** The matrix as the engine reads it: every department, with the items typed so far. */
-export function responsibilityInputs(rows: ResponsibilityRow[] | undefined): ResponsibilityRow[] {
+export function responsibilityInputs(rows: ResponsibilityInput[] | undefined): ResponsibilityInput[] {
   return (rows ?? []).map((row) => ({ department: row.department, items: typed(row.items) }));
 }
 
@@ -109,7 +58,7 @@ export function responsibilityInputs(rows: ResponsibilityRow[] | undefined): Res
  * notes and decisions. Milestone lines without a date are left out (they cannot be sent); the
  * form asks for the date before saving.
  */
-export function minutesInput(meeting: string, kind: string, values: MinutesValues): MinutesInput {
+export function minutesInput(meeting: string, kind: MeetingKind, values: MinutesValues): MinutesInput {
   const notes = { meeting, summary: values.summary ?? '', decisions: typed(values.decisions) };
   if (!dividesWork(kind)) return notes;
   return {

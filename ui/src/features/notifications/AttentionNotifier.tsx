@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { exec, notify } from '../../ipc';
 import { useEngineQuery } from '../../engine';
-import type { AttentionItem } from '../../types';
+import type { AttentionItem } from '../../bindings';
 import { loadKeys, newItems, remember } from './newItems';
 
 /** How often the attention list is asked for, besides after every write. */
@@ -20,11 +20,11 @@ const SEPARATE_NOTIFICATIONS = 5;
  */
 export function AttentionNotifier() {
   const { t } = useTranslation('notifications');
-  const me = useEngineQuery<{ id: string } | null>('get_me');
+  const me = useEngineQuery('get_me');
   const filter = me.data ? { person: me.data.id } : {};
   const attention = useQuery({
     queryKey: ['get_attention', filter],
-    queryFn: () => exec<AttentionItem[]>('get_attention', filter),
+    queryFn: () => exec('get_attention', filter),
     enabled: !me.isPending,
     refetchInterval: POLL_MS,
     refetchIntervalInBackground: true,

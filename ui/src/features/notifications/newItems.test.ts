@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { AttentionItem } from '../../types';
+import type { AttentionItem, AttentionKind } from '../../bindings';
 import { itemKey, loadKeys, newItems, remember } from './newItems';
 
-const item = (subject_id: string, due: string | null = '2026-05-06', kind = 'task_overdue'): AttentionItem => ({
+const item = (subject_id: string, due: string | null = '2026-05-06', kind: AttentionKind = 'task_overdue'): AttentionItem => ({
   kind,
   collaboration_id: 'c1',
   number: 'XZ-2026-001',
   title: 'T',
   subject_id,
   subject: `subject ${subject_id}`,
+  department_id: null,
+  person_id: null,
   due,
   overdue: true,
 });

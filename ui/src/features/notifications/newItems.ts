@@ -1,7 +1,7 @@
 // Which attention items deserve a desktop notification: those never notified before on this
 // computer. An item is identified by kind, record and due date, so an item whose deadline moves is
 // announced again (it is news), while the same item seen on every poll is announced once.
-import type { AttentionItem } from '../../types';
+import type { AttentionItem } from '../../bindings';
 
 /** How many notified keys are remembered; the oldest are forgotten first. */
 export const REMEMBERED_KEYS = 2000;

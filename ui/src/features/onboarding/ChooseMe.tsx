@@ -2,20 +2,16 @@ import { useState } from 'react';
 import { Button, Form, Input, Segmented, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useEngineAction, useLiveValidation } from '../../engine';
-import { usePeople } from '../settings/org';
+import type { PersonInput } from '../../bindings';
+import { EngineVerdict, showFieldError } from '../../components/engineForm';
+import { usePeople } from '../../components/org';
 import { DepartmentSelect, PersonSelect } from '../settings/pickers';
-import { EngineVerdict, showFieldError } from '../request/engineForm';
-
-interface NewPerson {
-  name: string;
-  department?: string;
-}
 
 /** Picks an existing person as "me". */
 function PickPerson() {
   const { t } = useTranslation('onboarding');
   const [person, setPerson] = useState<string>();
-  const setMe = useEngineAction<{ person: string }>('set_me', { success: t('done') });
+  const setMe = useEngineAction('set_me', { success: t('done') });
   return (
     <Space.Compact style={{ width: '100%' }}>
       <PersonSelect data-testid="me-person" value={person} onChange={setPerson} placeholder={t('pickPlaceholder')} style={{ width: '100%' }} />
@@ -29,12 +25,12 @@ function PickPerson() {
 /** Adds me to the people list (name and department), then chooses the new person as "me". */
 function AddMyself() {
   const { t } = useTranslation('onboarding');
-  const [form] = Form.useForm<Partial<NewPerson>>();
-  const values = Form.useWatch([], form) as Partial<NewPerson> | undefined;
-  const input = values?.name ? { name: values.name, department: values.department || undefined } : null;
+  const [form] = Form.useForm<Partial<PersonInput>>();
+  const values = Form.useWatch((all: Partial<PersonInput>) => all, form);
+  const input: PersonInput | null = values?.name ? { name: values.name, department: values.department || undefined } : null;
   const verdict = useLiveValidation('add_person', input);
-  const addPerson = useEngineAction<NewPerson, { id: string }>('add_person');
-  const setMe = useEngineAction<{ person: string }>('set_me', { success: t('done') });
+  const addPerson = useEngineAction('add_person');
+  const setMe = useEngineAction('set_me', { success: t('done') });
 
   async function add() {
     if (!input) return;
@@ -42,7 +38,7 @@ function AddMyself() {
       const { id } = await addPerson.mutateAsync(input);
       await setMe.mutateAsync({ person: id });
     } catch (error) {
-      showFieldError(form, t, error, ['name', 'department']);
+      showFieldError(form, t, error);
     }
   }
 

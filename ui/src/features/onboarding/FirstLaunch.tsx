@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../settings/org';
+import { useMe } from '../../components/org';
 import { ChooseMe } from './ChooseMe';
 
 /**

@@ -8,7 +8,7 @@ import { usePrinting } from './usePrinting';
 export function PrintMenu({ dossier }: TabProps) {
   const { t } = useTranslation('printing');
   const { print, busy, preview } = usePrinting();
-  const collaboration = String(dossier.collaboration.id ?? '');
+  const collaboration = dossier.collaboration.id;
   const entries = printableDocuments(dossier);
   const label = (entry: PrintEntry) => {
     const name = t(`kinds.${entry.kind}`);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Dossier } from '../../types';
+import type { Dossier } from '../../bindings';
+import { fixture } from '../../lib/fixture';
 import { entryTestId, printableDocuments } from './documents';
 
-const empty: Dossier = {
+const empty = fixture<Dossier>({
   collaboration: { id: 'c1' },
   stage: 'draft',
   step: 1,
@@ -25,7 +26,7 @@ const empty: Dossier = {
   communications: [],
   feedback: [],
   attachments: [],
-};
+});
 
 describe('printableDocuments', () => {
   it('offers only the request form for a fresh draft', () => {
@@ -33,7 +34,7 @@ describe('printableDocuments', () => {
   });
 
   it('offers each record-based document once its record exists', () => {
-    const d: Dossier = {
+    const d = fixture<Dossier>({
       ...empty,
       stage: 'accepting',
       meetings: [
@@ -47,7 +48,7 @@ describe('printableDocuments', () => {
       ],
       reviews: [{ id: 'r1', deliverable_id: 'd1' }],
       letter: { id: 'l1' },
-    };
+    });
     expect(printableDocuments(d).map(entryTestId)).toEqual([
       'request',
       'agenda-启动会',

@@ -1,10 +1,7 @@
 // Which documents a collaboration can print now: the request form always, the others once the
 // records they print exist (a meeting for its agenda, drafted minutes, tasks, deliverables, a
 // review, the letter). The engine still decides; this only keeps the menu free of dead entries.
-import type { Dossier, Row } from '../../types';
-
-/** Document kinds as the desktop shell's `print_document` names them. */
-export type DocumentKind = 'request' | 'agenda' | 'minutes' | 'tracking' | 'selfcheck' | 'acceptance' | 'letter' | 'register';
+import type { DeliverableRow, DocumentKind, Dossier, MeetingRow } from '../../bindings';
 
 /** One printable document: a kind, and for meetings and deliverables the record and its name. */
 export interface PrintEntry {
@@ -13,23 +10,21 @@ export interface PrintEntry {
   recordName?: string;
 }
 
-const str = (value: unknown) => (value == null ? '' : String(value));
-
-const forRecords = (kind: DocumentKind, rows: Row[], name: (row: Row) => string): PrintEntry[] =>
-  rows.map((row) => ({ kind, record: str(row.id), recordName: name(row) }));
+const forRecords = <R extends { id: string }>(kind: DocumentKind, rows: R[], name: (row: R) => string): PrintEntry[] =>
+  rows.map((row) => ({ kind, record: row.id, recordName: name(row) }));
 
 /** The documents `d` can print, in the order of the process. */
 export function printableDocuments(d: Dossier): PrintEntry[] {
-  const meetingName = (m: Row) => str(m.title);
-  const deliverableName = (x: Row) => `${str(x.title)} v${str(x.version)}`;
-  const reviewed = new Set(d.reviews.map((r) => str(r.deliverable_id)));
+  const meetingName = (m: MeetingRow) => m.title;
+  const deliverableName = (x: DeliverableRow) => `${x.title} v${x.version}`;
+  const reviewed = new Set(d.reviews.map((r) => r.deliverable_id));
   return [
     { kind: 'request' },
     ...forRecords('agenda', d.meetings, meetingName),
     ...forRecords('minutes', d.meetings.filter((m) => m.minutes_goal != null || m.minutes_issued_at != null), meetingName),
     ...(d.tasks.length > 0 ? [{ kind: 'tracking' as const }] : []),
     ...forRecords('selfcheck', d.deliverables, deliverableName),
-    ...forRecords('acceptance', d.deliverables.filter((x) => reviewed.has(str(x.id))), deliverableName),
+    ...forRecords('acceptance', d.deliverables.filter((x) => reviewed.has(x.id)), deliverableName),
     ...(d.letter ? [{ kind: 'letter' as const }] : []),
   ];
 }

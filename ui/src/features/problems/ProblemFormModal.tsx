@@ -1,22 +1,24 @@
 import { DatePicker, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Dossier } from '../../types';
-import { EngineFormModal } from '../tasks/EngineFormModal';
-import { instant, str } from '../tasks/format';
-import { participants, personOptions, useOrg } from '../tasks/org';
+import type { Dossier } from '../../bindings';
+import { EngineFormModal } from '../../components/EngineFormModal';
+import { useOrg } from '../../components/org';
+import { localDateTime } from '../../lib/format';
+import { participants, personOptions } from '../../lib/org';
 import { problemPayload, type ProblemFormValues } from './payloads';
 
 /** Records a problem from a progress meeting (进度跟踪表) or raised ad hoc: what, who solves it, by when. */
 export function ProblemFormModal({ dossier, onClose }: { dossier: Dossier; onClose: () => void }) {
   const { t } = useTranslation('problems');
   const { people } = useOrg();
-  const collaboration = str(dossier.collaboration.id);
-  const meetings = [...dossier.meetings].reverse().map((m) => ({ value: str(m.id), label: `${instant(m.starts_at).slice(0, 10)} ${str(m.title)}` }));
+  const collaboration = dossier.collaboration.id;
+  const meetings = [...dossier.meetings].reverse().map((m) => ({ value: m.id, label: `${localDateTime(m.starts_at).slice(0, 10)} ${m.title}` }));
   return (
-    <EngineFormModal<ProblemFormValues>
+    <EngineFormModal
       title={t('form.title')}
       action="add_problem"
-      toPayload={(v) => problemPayload(collaboration, v)}
+      toPayload={(v: Partial<ProblemFormValues>) => problemPayload(collaboration, v)}
+      okText={t('form.submit', { ns: 'tasks' })}
       success={t('form.added')}
       testId="problem-form"
       onClose={onClose}

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Button, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Row } from '../../types';
+import type { ProblemRow } from '../../bindings';
+import { useOverdue } from '../../components/org';
+import { useRecordFocus } from '../../components/recordFocus';
+import { localDateTime } from '../../lib/format';
 import type { TabProps } from '../collaboration/tabProps';
-import { instant, rowAttributes, str } from '../tasks/format';
 import { blocker, NOT_ARCHIVED, TRACKING } from '../tasks/gates';
 import { GatedButton } from '../tasks/GatedButton';
-import { useOverdue } from '../tasks/org';
-import { useRowColors, useScrollToRecord } from '../tasks/recordFocus';
 import { ProblemFormModal } from './ProblemFormModal';
 import { ResolveProblemModal } from './ResolveProblemModal';
 import { openFirst } from './order';
@@ -19,44 +19,42 @@ import { openFirst } from './order';
 export function ProblemsTab({ dossier, record }: TabProps) {
   const { t } = useTranslation('problems');
   const overdue = useOverdue('problem_overdue');
-  const colors = useRowColors();
-  useScrollToRecord(record);
+  const { rowProps } = useRecordFocus(record);
   const [adding, setAdding] = useState(false);
-  const [resolving, setResolving] = useState<Row | null>(null);
+  const [resolving, setResolving] = useState<ProblemRow | null>(null);
   const addBlocked = blocker(dossier.stage, TRACKING);
   const canResolve = blocker(dossier.stage, NOT_ARCHIVED) === null;
-  const meetingTitle = (id: unknown) => str(dossier.meetings.find((m) => m.id === id)?.title);
-  const background = (r: Row) => (r.id === record ? colors.focused : overdue.has(str(r.id)) ? colors.alarm : undefined);
+  const meetingTitle = (id: string) => dossier.meetings.find((m) => m.id === id)?.title ?? '';
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="problems-tab">
       <GatedButton type="primary" data-testid="problem-add" blockedBy={addBlocked && t(`gate.${addBlocked}`)} onClick={() => setAdding(true)}>
         {t('table.add')}
       </GatedButton>
-      <Table<Row>
+      <Table<ProblemRow>
         data-testid="problems-table"
         size="small"
         pagination={false}
-        rowKey={(r) => str(r.id)}
+        rowKey={(r) => r.id}
         dataSource={openFirst(dossier.problems)}
         locale={{ emptyText: t('table.empty') }}
-        onRow={(r) => rowAttributes(`problem-row-${str(r.description)}`, str(r.id), { background: background(r) })}
+        onRow={(r) => rowProps(`problem-row-${r.description}`, r.id, overdue.has(r.id))}
         columns={[
-          { title: t('fields.description'), render: (_, r) => str(r.description) },
+          { title: t('fields.description'), render: (_, r) => r.description },
           {
             title: t('fields.meeting'),
             width: 160,
             render: (_, r) => (r.meeting_id ? meetingTitle(r.meeting_id) : <Typography.Text type="secondary">{t('table.adHoc')}</Typography.Text>),
           },
-          { title: t('fields.owner'), width: 90, render: (_, r) => str(r.owner) },
+          { title: t('fields.owner'), width: 90, render: (_, r) => r.owner },
           {
             title: t('fields.deadline'),
             width: 170,
             render: (_, r) => (
               <Space size={4}>
-                {str(r.deadline)}
-                {overdue.has(str(r.id)) && (
-                  <Tag color="red" data-testid={`problem-overdue-${str(r.description)}`}>
+                {r.deadline}
+                {overdue.has(r.id) && (
+                  <Tag color="red" data-testid={`problem-overdue-${r.description}`}>
                     {t('table.overdue')}
                   </Tag>
                 )}
@@ -68,21 +66,21 @@ export function ProblemsTab({ dossier, record }: TabProps) {
             width: 150,
             render: (_, r) =>
               r.resolved_on ? (
-                <Tag color="success">{t('table.resolvedOn', { date: str(r.resolved_on) })}</Tag>
+                <Tag color="success">{t('table.resolvedOn', { date: r.resolved_on })}</Tag>
               ) : (
                 <Tag color="processing">{t('table.open')}</Tag>
               ),
           },
-          { title: t('fields.resolution'), render: (_, r) => str(r.resolution) },
-          { title: t('fields.raisedAt'), width: 140, render: (_, r) => instant(r.created_at) },
+          { title: t('fields.resolution'), render: (_, r) => r.resolution },
+          { title: t('fields.raisedAt'), width: 140, render: (_, r) => localDateTime(r.created_at) },
           ...(canResolve
             ? [
                 {
                   title: '',
                   width: 80,
-                  render: (_: unknown, r: Row) =>
+                  render: (_: unknown, r: ProblemRow) =>
                     !r.resolved_on && (
-                      <Button type="link" size="small" data-testid={`problem-resolve-${str(r.description)}`} onClick={() => setResolving(r)}>
+                      <Button type="link" size="small" data-testid={`problem-resolve-${r.description}`} onClick={() => setResolving(r)}>
                         {t('table.resolve')}
                       </Button>
                     ),

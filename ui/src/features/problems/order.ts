@@ -1,7 +1,7 @@
-import type { Row } from '../../types';
+import type { ProblemRow } from '../../bindings';
 
 /** Open problems first, soonest deadline first; resolved ones after, in the order they were raised. */
-export function openFirst(problems: Row[]): Row[] {
-  const open = problems.filter((p) => p.resolved_on == null).sort((a, b) => String(a.deadline).localeCompare(String(b.deadline)));
+export function openFirst<P extends Pick<ProblemRow, 'deadline' | 'resolved_on'>>(problems: P[]): P[] {
+  const open = problems.filter((p) => p.resolved_on == null).sort((a, b) => a.deadline.localeCompare(b.deadline));
   return [...open, ...problems.filter((p) => p.resolved_on != null)];
 }

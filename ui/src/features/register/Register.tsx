@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { exec } from '../../ipc';
+import type { RegisterRow, Stage } from '../../bindings';
+import { useEngineQuery } from '../../engine';
 import { useNavigation } from '../../navigation';
-import { STAGES, type Department, type RegisterPage, type RegisterRow, type Stage } from '../../types';
+import { useDepartments } from '../../components/org';
+import { STAGES } from '../../lib/stages';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { StageTag } from '../../components/StageTag';
 import { PrintButton } from '../printing/PrintButton';
@@ -17,11 +18,9 @@ export function Register() {
   const onOpen = (id: string) => go({ page: 'collaboration', id });
   const [stage, setStage] = useState<Stage | undefined>();
   const [department, setDepartment] = useState<string | undefined>();
-  const departments = useQuery({ queryKey: ['departments'], queryFn: () => exec<Department[]>('list_departments') });
-  const page = useQuery({
-    queryKey: ['register', stage, department],
-    queryFn: () => exec<RegisterPage>('get_register', { stage, department }),
-  });
+  const departments = useDepartments();
+  // Every row in the engine's default order (the bindings list the defaulted paging fields as required).
+  const page = useEngineQuery('get_register', { stage, department, sort: 'number', descending: false, offset: 0, limit: 0 });
 
   const text = (key: keyof RegisterRow, width: number) => ({ title: t(`register.${key}`), dataIndex: key, key, width });
   const columns: ColumnsType<RegisterRow> = [

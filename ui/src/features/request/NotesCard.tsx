@@ -2,21 +2,11 @@ import { useState } from 'react';
 import { Button, Card, Form, Input, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useEngineAction, useLiveValidation } from '../../engine';
-import type { Dossier } from '../../types';
+import type { Dossier, NotesPatch } from '../../bindings';
+import { EngineVerdict, showFieldError } from '../../components/engineForm';
 import { PersonSelect } from '../settings/pickers';
-import { EngineVerdict, showFieldError } from './engineForm';
 
-interface NotesValues {
-  owner?: string;
-  progress_note?: string;
-  remarks?: string;
-}
-
-interface NotesPatch extends NotesValues {
-  collaboration: string;
-}
-
-const FIELDS = ['owner', 'progress_note', 'remarks'];
+type NotesValues = Omit<NotesPatch, 'collaboration'>;
 
 /** The register's own columns for this collaboration (负责人, 当前进度, 备注), editable until archived. */
 export function NotesCard({ dossier }: { dossier: Dossier }) {
@@ -24,10 +14,10 @@ export function NotesCard({ dossier }: { dossier: Dossier }) {
   const [form] = Form.useForm<NotesValues>();
   const [dirty, setDirty] = useState(false);
   const c = dossier.collaboration;
-  const values = Form.useWatch([], form) as NotesValues | undefined;
-  const patch = (v: NotesValues): NotesPatch => ({ collaboration: String(c.id), owner: v.owner || undefined, progress_note: v.progress_note ?? '', remarks: v.remarks ?? '' });
+  const values = Form.useWatch((all: NotesValues) => all, form);
+  const patch = (v: NotesValues): NotesPatch => ({ collaboration: c.id, owner: v.owner || undefined, progress_note: v.progress_note ?? '', remarks: v.remarks ?? '' });
   const verdict = useLiveValidation('update_notes', dirty && values ? patch(values) : null);
-  const update = useEngineAction<NotesPatch>('update_notes', { success: t('notes.saved') });
+  const update = useEngineAction('update_notes', { success: t('notes.saved') });
   const archived = dossier.stage === 'archived';
 
   async function save() {
@@ -35,7 +25,7 @@ export function NotesCard({ dossier }: { dossier: Dossier }) {
       await update.mutateAsync(patch(form.getFieldsValue()));
       setDirty(false);
     } catch (error) {
-      showFieldError(form, t, error, FIELDS);
+      showFieldError(form, t, error);
     }
   }
 
@@ -48,7 +38,7 @@ export function NotesCard({ dossier }: { dossier: Dossier }) {
         data-testid="notes-form"
         disabled={archived}
         onValuesChange={() => setDirty(true)}
-        initialValues={{ owner: (c.owner_person_id as string | null) ?? undefined, progress_note: String(c.progress_note ?? ''), remarks: String(c.remarks ?? '') }}
+        initialValues={{ owner: c.owner_person_id ?? undefined, progress_note: c.progress_note, remarks: c.remarks }}
       >
         <Form.Item name="owner" label={t('notes.owner')}>
           <PersonSelect data-testid="notes-owner" allowClear={false} />

@@ -2,22 +2,20 @@ import { useState } from 'react';
 import { Button, Drawer, Form, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useEngineAction, useLiveValidation } from '../../engine';
-import type { Dossier } from '../../types';
+import type { Dossier } from '../../bindings';
+import { EngineVerdict, showFieldError } from '../../components/engineForm';
 import { AsksSection, BasicsSection, MilestonesSection } from './RequestSections';
-import { EngineVerdict, showFieldError } from './engineForm';
-import { fromDossier, toRequestPatch, type RequestPatch, type RequestValues } from './requestForm';
-
-const FIELDS = ['title', 'initiator_contact', 'background', 'goal', 'expected_completion'];
+import { fromDossier, toRequestPatch, type RequestValues } from './requestForm';
 const allValues = (values: RequestValues) => values;
 
 /** The request form in a drawer, filled from the record: editing a draft, or revising after an objection. */
 function EditForm({ dossier, onDone }: { dossier: Dossier; onDone: () => void }) {
   const { t } = useTranslation('request');
   const [form] = Form.useForm<RequestValues>();
-  const id = String(dossier.collaboration.id);
+  const id = dossier.collaboration.id;
   const values = Form.useWatch(allValues, { form, preserve: true });
   const verdict = useLiveValidation('update_request', values ? toRequestPatch(id, values) : null);
-  const update = useEngineAction<RequestPatch>('update_request', { success: t('saved') });
+  const update = useEngineAction('update_request', { success: t('saved') });
 
   async function save() {
     try {
@@ -25,7 +23,7 @@ function EditForm({ dossier, onDone }: { dossier: Dossier; onDone: () => void })
       await update.mutateAsync(toRequestPatch(id, form.getFieldsValue(true)));
       onDone();
     } catch (error) {
-      showFieldError(form, t, error, FIELDS);
+      showFieldError(form, t, error);
     }
   }
 

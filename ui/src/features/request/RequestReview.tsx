@@ -1,10 +1,10 @@
 import { Descriptions, Empty, List, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useDepartments, usePeople } from '../settings/org';
-import type { NewCollaboration } from './requestForm';
+import { useDepartments, usePeople } from '../../components/org';
+import type { NewRequest } from './requestForm';
 
 /** The request as it will be created, with department and people names, for a last look. */
-export function RequestReview({ request }: { request: NewCollaboration }) {
+export function RequestReview({ request }: { request: NewRequest }) {
   const { t } = useTranslation('request');
   const departments = useDepartments();
   const people = usePeople();
@@ -29,7 +29,7 @@ export function RequestReview({ request }: { request: NewCollaboration }) {
           renderItem={(ask) => (
             <List.Item>
               <strong>{department(ask.department)}</strong>
-              {ask.support_kinds.map((k) => (
+              {(ask.support_kinds ?? []).map((k) => (
                 <Tag key={k}>{t(`supportKind.${k}`)}</Tag>
               ))}
               {ask.support_text} {ask.contact && t('contactOf', { name: person(ask.contact) })}

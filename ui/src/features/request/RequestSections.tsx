@@ -3,7 +3,7 @@
 import { Button, Card, Checkbox, Col, DatePicker, Empty, Form, Input, Row, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DepartmentSelect, PersonSelect } from '../settings/pickers';
-import { useDepartments } from '../settings/org';
+import { useDepartments } from '../../components/org';
 import { SUPPORT_KINDS } from './requestForm';
 
 const DATE = 'YYYY-MM-DD';

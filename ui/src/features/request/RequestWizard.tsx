@@ -3,22 +3,18 @@ import { Alert, Button, Card, Form, Space, Steps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useEngineAction, useEngineQuery, useLiveValidation } from '../../engine';
 import { useNavigation } from '../../navigation';
-import { useMe, type OrgSettings } from '../settings/org';
+import type { Created } from '../../bindings';
+import { IpcError } from '../../ipc';
+import { EngineVerdict, showFieldError } from '../../components/engineForm';
+import { useMe } from '../../components/org';
 import { AsksSection, BasicsSection, MilestonesSection } from './RequestSections';
 import { RequestReview } from './RequestReview';
-import { EngineVerdict, showFieldError } from './engineForm';
-import { toNewCollaboration, type NewCollaboration, type RequestValues } from './requestForm';
+import { toNewCollaboration, type RequestValues } from './requestForm';
 
 const STEPS = ['basics', 'departments', 'milestones', 'review'] as const;
-const BASIC_FIELDS = ['title', 'initiating_department', 'initiator_contact', 'owner', 'background', 'goal', 'expected_completion'];
 /** The step that holds a form field, to show people where a problem is. */
 const stepOf = (field: unknown) => (field === 'departments' ? 1 : field === 'milestones' ? 2 : 0);
 const allValues = (values: RequestValues) => values;
-
-interface Created {
-  id: string;
-  number: string;
-}
 
 /**
  * 协作需求申请表: a new collaboration request in four steps (basics, departments and their asks,
@@ -34,9 +30,9 @@ export function RequestWizard() {
   const values = Form.useWatch(allValues, { form, preserve: true }) ?? {};
   const request = toNewCollaboration(values);
   const verdict = useLiveValidation('create_collaboration', request);
-  const settings = useEngineQuery<OrgSettings>('get_org_settings');
-  const create = useEngineAction<NewCollaboration, Created>('create_collaboration', { success: t('created') });
-  const send = useEngineAction<{ collaboration: string }>('send_request', { success: t('sent') });
+  const settings = useEngineQuery('get_org_settings');
+  const create = useEngineAction('create_collaboration', { success: t('created') });
+  const send = useEngineAction('send_request', { success: t('sent') });
   const me = useMe();
 
   // The request starts as "me": my department initiates, I am its contact (unless already chosen).
@@ -50,8 +46,8 @@ export function RequestWizard() {
   async function submit(andSend: boolean) {
     try {
       await form.validateFields();
-    } catch (invalid) {
-      const first = (invalid as { errorFields?: { name: (string | number)[] }[] }).errorFields?.[0];
+    } catch {
+      const first = form.getFieldsError().find((field) => field.errors.length > 0);
       setCurrent(stepOf(first?.name[0]));
       return;
     }
@@ -59,7 +55,7 @@ export function RequestWizard() {
     try {
       created = await create.mutateAsync(toNewCollaboration(form.getFieldsValue(true)));
     } catch (error) {
-      if (showFieldError(form, t, error, BASIC_FIELDS)) setCurrent(0);
+      if (showFieldError(form, t, error)) setCurrent(stepOf(error instanceof IpcError ? error.field?.split('.')[0] : undefined));
       return;
     }
     if (andSend) {

@@ -1,8 +1,7 @@
 import { Button, Popconfirm } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useEngineAction, useEngineQuery } from '../../engine';
-import type { Dossier } from '../../types';
-import type { OrgSettings } from '../settings/org';
+import type { Dossier } from '../../bindings';
 
 /**
  * Sends the request (as a draft) or its revision (after an objection) to every collaborating
@@ -11,8 +10,8 @@ import type { OrgSettings } from '../settings/org';
  */
 export function SendRequestButton({ dossier, testid }: { dossier: Dossier; testid: string }) {
   const { t } = useTranslation('request');
-  const settings = useEngineQuery<OrgSettings>('get_org_settings');
-  const send = useEngineAction<{ collaboration: string }>('send_request', { success: t('sent') });
+  const settings = useEngineQuery('get_org_settings');
+  const send = useEngineAction('send_request', { success: t('sent') });
   if (dossier.stage !== 'draft' && dossier.stage !== 'revising') return null;
   const label = dossier.stage === 'draft' ? t('send') : t('sendRevised');
   return (
@@ -20,7 +19,7 @@ export function SendRequestButton({ dossier, testid }: { dossier: Dossier; testi
       title={label}
       description={t('sendHint', { days: settings.data?.feasibility_sla_days ?? 2 })}
       okButtonProps={{ 'data-testid': `${testid}-confirm` }}
-      onConfirm={() => send.mutateAsync({ collaboration: String(dossier.collaboration.id) }).catch(() => undefined)}
+      onConfirm={() => send.mutateAsync({ collaboration: dossier.collaboration.id }).catch(() => undefined)}
     >
       <Button type="primary" data-testid={testid} loading={send.isPending}>
         {label}

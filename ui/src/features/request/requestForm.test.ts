@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import dayjs from 'dayjs';
-import type { Dossier } from '../../types';
+import type { Dossier } from '../../bindings';
+import { fixture } from '../../lib/fixture';
 import { fromDossier, toNewCollaboration, toRequestPatch } from './requestForm';
 
 describe('toNewCollaboration', () => {
@@ -35,14 +36,14 @@ describe('toNewCollaboration', () => {
 });
 
 describe('fromDossier and toRequestPatch', () => {
-  const dossier = {
+  const dossier = fixture<Dossier>({
     collaboration: { id: 'c1', title: '年度培训计划落地', initiating_department_id: 'd-hr', initiator_contact_id: 'p1', background: '背景', goal: '目标', expected_completion: '2026-12-15' },
     departments: [{ department_id: 'd-rd', support_kinds: ['resources'], support_text: '提供讲师', contact_person_id: null }],
     milestones: [
       { name: '培训需求汇总', due_date: '2026-10-20', meeting_id: null },
       { name: '纪要里的节点', due_date: '2026-11-01', meeting_id: 'm1' },
     ],
-  } as unknown as Dossier;
+  });
 
   it('round-trips the stored request, keeping only the request milestones', () => {
     const values = fromDossier(dossier);

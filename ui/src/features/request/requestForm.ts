@@ -2,10 +2,10 @@
 // payloads (collaboration.rs: `NewCollaboration`, `RequestPatch`). Blank rows someone added but
 // never filled are left out; everything else goes to the engine, which decides what is acceptable.
 import dayjs, { type Dayjs } from 'dayjs';
-import type { Dossier, Row } from '../../types';
+import type { DepartmentAsk, Dossier, MilestoneInput, MilestoneRow, NewCollaboration, RequestPatch, SupportKind } from '../../bindings';
+import { isoDate } from '../../lib/format';
 
-export const SUPPORT_KINDS = ['data', 'resources', 'approval', 'other'] as const;
-export type SupportKind = (typeof SUPPORT_KINDS)[number];
+export const SUPPORT_KINDS: SupportKind[] = ['data', 'resources', 'approval', 'other'];
 
 export interface AskValues {
   department?: string;
@@ -31,43 +31,9 @@ export interface RequestValues {
   milestones?: MilestoneValues[];
 }
 
-export interface DepartmentAsk {
-  department: string;
-  support_kinds: SupportKind[];
-  support_text: string;
-  contact?: string;
-}
+/** The request as the wizard sends it: lists always given (empty when none), so the review can show them. */
+export type NewRequest = NewCollaboration & Required<Pick<NewCollaboration, 'departments' | 'milestones'>>;
 
-export interface MilestoneInput {
-  name: string;
-  due_date: string;
-}
-
-export interface NewCollaboration {
-  title: string;
-  initiating_department: string;
-  initiator_contact?: string;
-  owner?: string;
-  background: string;
-  goal: string;
-  expected_completion?: string;
-  departments: DepartmentAsk[];
-  milestones: MilestoneInput[];
-}
-
-export interface RequestPatch {
-  collaboration: string;
-  title: string;
-  initiator_contact?: string;
-  background: string;
-  goal: string;
-  expected_completion?: string;
-  departments: DepartmentAsk[];
-  milestones: MilestoneInput[];
-}
-
-const DATE = 'YYYY-MM-DD';
-const date = (d?: Dayjs | null) => (d ? d.format(DATE) : undefined);
 /** Empty pickers are left out of the payload (the engine reads a missing key as "not given"). */
 const optional = (id?: string | null) => id || undefined;
 
@@ -79,10 +45,13 @@ function toAsks(rows: AskValues[] = []): DepartmentAsk[] {
 
 /** Milestones need a date to be sent at all; a row without one is flagged by the form instead. */
 function toMilestones(rows: MilestoneValues[] = []): MilestoneInput[] {
-  return rows.filter((r) => r?.due_date).map((r) => ({ name: r.name ?? '', due_date: date(r.due_date)! }));
+  return rows.flatMap((r) => {
+    const due_date = isoDate(r?.due_date);
+    return due_date ? [{ name: r.name ?? '', due_date }] : [];
+  });
 }
 
-export function toNewCollaboration(v: RequestValues): NewCollaboration {
+export function toNewCollaboration(v: RequestValues): NewRequest {
   return {
     title: v.title ?? '',
     initiating_department: v.initiating_department ?? '',
@@ -90,48 +59,39 @@ export function toNewCollaboration(v: RequestValues): NewCollaboration {
     owner: optional(v.owner),
     background: v.background ?? '',
     goal: v.goal ?? '',
-    expected_completion: date(v.expected_completion),
+    expected_completion: isoDate(v.expected_completion),
     departments: toAsks(v.departments),
     milestones: toMilestones(v.milestones),
   };
 }
 
-/** The whole edited request; lists replace the stored ones. */
+/** The whole edited request; lists replace the stored ones. The initiating department and the owner are not edited here. */
 export function toRequestPatch(collaboration: string, v: RequestValues): RequestPatch {
-  return {
-    collaboration,
-    title: v.title ?? '',
-    initiator_contact: optional(v.initiator_contact),
-    background: v.background ?? '',
-    goal: v.goal ?? '',
-    expected_completion: date(v.expected_completion),
-    departments: toAsks(v.departments),
-    milestones: toMilestones(v.milestones),
-  };
+  const { title, initiator_contact, background, goal, expected_completion, departments, milestones } = toNewCollaboration(v);
+  return { collaboration, title, initiator_contact, background, goal, expected_completion, departments, milestones };
 }
 
-const str = (value: unknown) => (value == null ? '' : String(value));
-const day = (value: unknown) => (value ? dayjs(String(value)) : null);
+const day = (date: string | null) => (date ? dayjs(date) : null);
 
 /** The request milestones (not those agreed later in meetings). */
-export const requestMilestones = (dossier: Dossier): Row[] => dossier.milestones.filter((m) => m.meeting_id == null);
+export const requestMilestones = (dossier: Pick<Dossier, 'milestones'>): MilestoneRow[] => dossier.milestones.filter((m) => m.meeting_id == null);
 
 /** The stored request as form values, to edit it. */
-export function fromDossier(dossier: Dossier): RequestValues {
+export function fromDossier(dossier: Pick<Dossier, 'collaboration' | 'departments' | 'milestones'>): RequestValues {
   const c = dossier.collaboration;
   return {
-    title: str(c.title),
-    initiating_department: str(c.initiating_department_id),
-    initiator_contact: optional(c.initiator_contact_id as string | null),
-    background: str(c.background),
-    goal: str(c.goal),
+    title: c.title,
+    initiating_department: c.initiating_department_id,
+    initiator_contact: optional(c.initiator_contact_id),
+    background: c.background,
+    goal: c.goal,
     expected_completion: day(c.expected_completion),
     departments: dossier.departments.map((d) => ({
-      department: str(d.department_id),
-      support_kinds: (d.support_kinds as SupportKind[] | null) ?? [],
-      support_text: str(d.support_text),
-      contact: optional(d.contact_person_id as string | null),
+      department: d.department_id,
+      support_kinds: d.support_kinds,
+      support_text: d.support_text,
+      contact: optional(d.contact_person_id),
     })),
-    milestones: requestMilestones(dossier).map((m) => ({ name: str(m.name), due_date: day(m.due_date) })),
+    milestones: requestMilestones(dossier).map((m) => ({ name: m.name, due_date: day(m.due_date) })),
   };
 }

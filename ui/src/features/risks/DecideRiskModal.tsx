@@ -1,8 +1,7 @@
 import { Checkbox, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Row } from '../../types';
-import { EngineFormModal } from '../tasks/EngineFormModal';
-import { str } from '../tasks/format';
+import type { RiskRow } from '../../bindings';
+import { EngineFormModal } from '../../components/EngineFormModal';
 
 interface DecisionValues {
   decision: string;
@@ -10,20 +9,21 @@ interface DecisionValues {
 }
 
 /** Records what the group decided about a risk (re-prioritise, extra support …), and may close it. */
-export function DecideRiskModal({ risk, onClose }: { risk: Row; onClose: () => void }) {
+export function DecideRiskModal({ risk, onClose }: { risk: RiskRow; onClose: () => void }) {
   const { t } = useTranslation('risks');
   return (
-    <EngineFormModal<DecisionValues>
-      title={t('decide.title', { title: str(risk.title) })}
+    <EngineFormModal
+      title={t('decide.title', { title: risk.title })}
       action="decide_risk"
-      toPayload={(v) => ({ risk: str(risk.id), decision: v.decision ?? '', close: v.close ?? false })}
-      initialValues={{ decision: str(risk.decision), close: false }}
+      toPayload={(v: Partial<DecisionValues>) => ({ risk: risk.id, decision: v.decision ?? '', close: v.close ?? false })}
+      initialValues={{ decision: risk.decision ?? '', close: false }}
+      okText={t('form.submit', { ns: 'tasks' })}
       success={t('decide.done')}
       testId="risk-decide-form"
       onClose={onClose}
       width={560}
     >
-      <Typography.Paragraph type="secondary">{t('decide.impact', { impact: str(risk.impact) })}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('decide.impact', { impact: risk.impact })}</Typography.Paragraph>
       <Form.Item name="decision" label={t('fields.decision')} rules={[{ required: true }]}>
         <Input.TextArea data-testid="risk-decision" autoFocus autoSize={{ minRows: 2, maxRows: 6 }} placeholder={t('decide.hint')} />
       </Form.Item>

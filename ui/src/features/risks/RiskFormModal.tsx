@@ -1,22 +1,23 @@
 import { Checkbox, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Dossier } from '../../types';
-import { EngineFormModal } from '../tasks/EngineFormModal';
-import { str } from '../tasks/format';
-import { participants, personOptions, useOrg } from '../tasks/org';
+import type { Dossier } from '../../bindings';
+import { EngineFormModal } from '../../components/EngineFormModal';
+import { useOrg } from '../../components/org';
+import { participants, personOptions } from '../../lib/org';
 import { riskPayload, type RiskFormValues } from './risk';
 
 /** Raises a risk that may affect overall progress; it can go to the whole group at once (预警). */
 export function RiskFormModal({ dossier, onClose }: { dossier: Dossier; onClose: () => void }) {
   const { t } = useTranslation('risks');
   const { people, me } = useOrg();
-  const collaboration = str(dossier.collaboration.id);
+  const collaboration = dossier.collaboration.id;
   return (
-    <EngineFormModal<RiskFormValues>
+    <EngineFormModal
       title={t('form.title')}
       action="raise_risk"
-      toPayload={(v) => riskPayload(collaboration, v)}
+      toPayload={(v: Partial<RiskFormValues>) => riskPayload(collaboration, v)}
       initialValues={{ raised_by: me?.id ?? null, escalate: false }}
+      okText={t('form.submit', { ns: 'tasks' })}
       success={t('form.added')}
       testId="risk-form"
       onClose={onClose}

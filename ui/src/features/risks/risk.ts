@@ -1,6 +1,6 @@
 // Risk forms' payloads and a risk's state, as the engine models them (risk.rs): a risk is raised,
 // may be escalated to the whole group (预警), gets the group's decision, and is closed.
-import type { Row } from '../../types';
+import type { RiskInput, RiskRow } from '../../bindings';
 
 export interface RiskFormValues {
   title: string;
@@ -10,7 +10,7 @@ export interface RiskFormValues {
   escalate: boolean;
 }
 
-export function riskPayload(collaboration: string, v: Partial<RiskFormValues>) {
+export function riskPayload(collaboration: string, v: Partial<RiskFormValues>): RiskInput {
   return {
     collaboration,
     title: v.title ?? '',
@@ -24,7 +24,7 @@ export function riskPayload(collaboration: string, v: Partial<RiskFormValues>) {
 export type RiskState = 'closed' | 'escalated' | 'open';
 
 /** Closed wins; an open risk raised to the group is escalated until closed. */
-export function riskState(risk: Row): RiskState {
+export function riskState(risk: Pick<RiskRow, 'closed_at' | 'escalated_at'>): RiskState {
   if (risk.closed_at) return 'closed';
   return risk.escalated_at ? 'escalated' : 'open';
 }

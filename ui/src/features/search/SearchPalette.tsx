@@ -4,11 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { useEngineQuery } from '../../engine';
 import { exec } from '../../ipc';
 import { useNavigation } from '../../navigation';
-import type { Dossier } from '../../types';
 import { useRecordLabels } from '../history/labels';
-import { isMac, isSearchShortcut, needsDossier, snippetParts, targetOf, type SearchHit } from './searchTarget';
-import { useDebounced } from './useDebounced';
+import type { SearchHit } from '../../bindings';
+import { isMac, isSearchShortcut, needsDossier, snippetParts, targetOf } from './searchTarget';
+import { useDebounced } from '../../components/useDebounced';
 
+// `userAgentData` is not in TypeScript's DOM types yet (Chromium-based webviews have it).
 const platform = () => (navigator as Navigator & { userAgentData?: { platform?: string } }).userAgentData?.platform || navigator.platform || navigator.userAgent;
 
 /**
@@ -52,7 +53,7 @@ function SearchDialog({ onClose }: { onClose: () => void }) {
   const [active, setActive] = useState(0);
   const input = useRef<InputRef>(null);
   const settled = useDebounced(query.trim(), 200);
-  const search = useEngineQuery<SearchHit[]>('search', { query: settled, limit: 30 }, settled !== '');
+  const search = useEngineQuery('search', { query: settled, limit: 30 }, settled !== '');
   const hits = settled ? (search.data ?? []) : [];
 
   useEffect(() => setActive(0), [search.data]);
@@ -61,7 +62,7 @@ function SearchDialog({ onClose }: { onClose: () => void }) {
     if (!hit) return;
     const dossier =
       hit.collaboration_id && needsDossier(hit.entity)
-        ? await exec<Dossier>('get_collaboration', { collaboration: hit.collaboration_id }).catch(() => undefined)
+        ? await exec('get_collaboration', { collaboration: hit.collaboration_id }).catch(() => undefined)
         : undefined;
     go(targetOf(hit, dossier));
     onClose();

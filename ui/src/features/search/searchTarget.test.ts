@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isMac, isSearchShortcut, needsDossier, snippetParts, tabForEntity, targetOf, type SearchHit } from './searchTarget';
-import type { Dossier } from '../../types';
+import type { Dossier, SearchHit } from '../../bindings';
+import { fixture } from '../../lib/fixture';
+import { isMac, isSearchShortcut, needsDossier, snippetParts, tabForEntity, targetOf } from './searchTarget';
 
 const hit = (entity: string, entity_id = 'r1', collaboration_id: string | null = 'c1'): SearchHit => ({
   entity,
@@ -38,7 +39,7 @@ describe('targetOf', () => {
   });
 
   it('points records shown inside another row at that row', () => {
-    const dossier = { status_updates: [{ id: 's1', task_id: 't1' }], reviews: [{ id: 'v1', deliverable_id: 'd1' }] } as unknown as Dossier;
+    const dossier = fixture<Dossier>({ status_updates: [{ id: 's1', task_id: 't1' }], reviews: [{ id: 'v1', deliverable_id: 'd1' }] });
     expect(needsDossier('status_update')).toBe(true);
     expect(needsDossier('task')).toBe(false);
     expect(targetOf(hit('status_update', 's1'), dossier)).toEqual({ page: 'collaboration', id: 'c1', tab: 'tasks', record: 't1' });

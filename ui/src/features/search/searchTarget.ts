@@ -1,18 +1,6 @@
 // Where a search hit leads: which tab of the collaboration page shows its record, and which record
 // that tab should highlight. Kept pure so the mapping is tested; the palette only navigates.
-import type { Dossier, Row } from '../../types';
-
-/** A search hit as the engine returns it (search.rs `SearchHit`). */
-export interface SearchHit {
-  entity: string;
-  entity_id: string;
-  field: string;
-  collaboration_id: string | null;
-  collaboration_number: string | null;
-  collaboration_title: string | null;
-  /** The matching text with the matches wrapped in 【 and 】. */
-  snippet: string;
-}
+import type { Dossier, SearchHit } from '../../bindings';
 
 /** The collaboration page's tab (keys as in CollaborationPage.tsx) that shows each kind of record. */
 const TABS: Record<string, string> = {
@@ -45,13 +33,13 @@ export function tabForEntity(entity: string): string {
 
 /**
  * Records shown inside another record's row (a status update in its task, a review in its
- * deliverable): the dossier list that holds them and the column naming the row to highlight.
+ * deliverable): the id of the row that shows a record, found in the dossier.
  */
-const PARENTS: Record<string, { list: keyof Dossier; parent: string }> = {
-  status_update: { list: 'status_updates', parent: 'task_id' },
-  acceptance_review: { list: 'reviews', parent: 'deliverable_id' },
-  change_approval: { list: 'change_approvals', parent: 'change_request_id' },
-  responsibility: { list: 'responsibilities', parent: 'meeting_id' },
+const PARENTS: Record<string, (dossier: Dossier, id: string) => string | null | undefined> = {
+  status_update: (d, id) => d.status_updates.find((r) => r.id === id)?.task_id,
+  acceptance_review: (d, id) => d.reviews.find((r) => r.id === id)?.deliverable_id,
+  change_approval: (d, id) => d.change_approvals.find((r) => r.id === id)?.change_request_id,
+  responsibility: (d, id) => d.responsibilities.find((r) => r.id === id)?.meeting_id,
 };
 
 /** Whether finding the record to highlight needs the hit's dossier. */
@@ -69,14 +57,8 @@ export function targetOf(hit: SearchHit, dossier?: Dossier): Target {
   if (!hit.collaboration_id) return { page: 'settings' };
   const tab = tabForEntity(hit.entity);
   if (hit.entity === 'collaboration') return { page: 'collaboration', id: hit.collaboration_id, tab };
-  let record = hit.entity_id;
-  const parent = PARENTS[hit.entity];
-  if (parent && dossier) {
-    const rows = dossier[parent.list] as Row[];
-    const row = rows.find((r) => r.id === hit.entity_id);
-    if (row && row[parent.parent] != null) record = String(row[parent.parent]);
-  }
-  return { page: 'collaboration', id: hit.collaboration_id, tab, record };
+  const parent = dossier && PARENTS[hit.entity]?.(dossier, hit.entity_id);
+  return { page: 'collaboration', id: hit.collaboration_id, tab, record: parent ?? hit.entity_id };
 }
 
 /** A snippet cut into plain and matched parts (the engine marks matches with 【 and 】). */

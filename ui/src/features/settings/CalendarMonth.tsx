@@ -1,7 +1,8 @@
 import type { CSSProperties } from 'react';
 import { Card } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { dayKind, monthGrid, type DayInfo, type DayKind } from './calendarDays';
+import type { DayInfo } from '../../bindings';
+import { dayKind, monthGrid, type DayKind } from './calendarDays';
 
 export const KIND_STYLES: Record<DayKind, CSSProperties> = {
   working: {},

@@ -4,7 +4,8 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useEngineAction, useEngineQuery } from '../../engine';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import type { DayInfo, DayKind, YearView } from './calendarDays';
+import type { DayInfo } from '../../bindings';
+import type { DayKind } from './calendarDays';
 import { CalendarMonth, KIND_STYLES } from './CalendarMonth';
 import { DayEditor } from './DayEditor';
 
@@ -15,7 +16,7 @@ const KINDS: DayKind[] = ['working', 'weekend', 'holiday', 'makeup'];
 function ImportButton() {
   const { t } = useTranslation('settings');
   const input = useRef<HTMLInputElement>(null);
-  const importHolidays = useEngineAction<{ json: string }, { year: number }>('import_holidays', { success: t('calendar.importDone') });
+  const importHolidays = useEngineAction('import_holidays', { success: t('calendar.importDone') });
   const [imported, setImported] = useState<number | null>(null);
 
   async function onFile(event: ChangeEvent<HTMLInputElement>) {
@@ -45,7 +46,7 @@ export function CalendarTab() {
   const { t } = useTranslation('settings');
   const [year, setYear] = useState(dayjs().year());
   const [picked, setPicked] = useState<DayInfo | null>(null);
-  const view = useEngineQuery<YearView>('calendar_year', { year });
+  const view = useEngineQuery('calendar_year', { year });
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="calendar">

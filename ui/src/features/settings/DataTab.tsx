@@ -1,20 +1,8 @@
 import { App, Button, Descriptions, Popconfirm, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useEngineAction, useEngineQuery } from '../../engine';
+import type { BackupFile } from '../../bindings';
 import { ErrorNotice } from '../../components/ErrorNotice';
-
-interface BackupFile {
-  path: string;
-  file_name: string;
-  size: number;
-}
-
-/** `get_data_info`: where this installation keeps its data (nothing for an in-memory database). */
-interface DataInfo {
-  database: string | null;
-  backups_folder: string | null;
-  backups: BackupFile[];
-}
 
 const kilobytes = (size: number) => `${Math.ceil(size / 1024)} KB`;
 const path = (value: string | null, testid: string) => (value ? <Typography.Text copyable data-testid={testid}>{value}</Typography.Text> : '—');
@@ -23,8 +11,8 @@ const path = (value: string | null, testid: string) => (value ? <Typography.Text
 export function DataTab() {
   const { t } = useTranslation('settings');
   const { message } = App.useApp();
-  const info = useEngineQuery<DataInfo>('get_data_info');
-  const loadDemo = useEngineAction<undefined, { loaded: boolean; numbers: string[] }>('load_demo');
+  const info = useEngineQuery('get_data_info');
+  const loadDemo = useEngineAction('load_demo');
 
   async function load() {
     const result = await loadDemo.mutateAsync(undefined).catch(() => null);

@@ -1,13 +1,8 @@
 import { Button, Descriptions, Form, Input, Modal, Radio, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useEngineAction } from '../../engine';
-import { dayKind, type DayInfo } from './calendarDays';
-
-interface CalendarDay {
-  date: string;
-  is_working_day?: boolean;
-  note?: string;
-}
+import type { CalendarDay, DayInfo } from '../../bindings';
+import { dayKind } from './calendarDays';
 
 /**
  * Overrides one day (a company-specific day off, or an extra working day) with a note, or clears
@@ -16,7 +11,7 @@ interface CalendarDay {
 export function DayEditor({ day, onClose }: { day: DayInfo; onClose: () => void }) {
   const { t } = useTranslation('settings');
   const [form] = Form.useForm<{ working: boolean; note?: string }>();
-  const set = useEngineAction<CalendarDay>('set_calendar_day', { success: t('calendar.daySaved') });
+  const set = useEngineAction('set_calendar_day', { success: t('calendar.daySaved') });
   const overridden = day.source === 'override';
 
   async function apply(payload: CalendarDay) {

@@ -1,33 +1,27 @@
 import { useState } from 'react';
 import { Button, Form, Input, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useDepartments, type OrgDepartment } from './org';
+import type { Department, DepartmentInput } from '../../bindings';
+import { EngineFormModal } from '../../components/EngineFormModal';
+import { useDepartments } from '../../components/org';
+import type { RecordAttributes } from '../../components/recordFocus';
 import { PersonSelect } from './pickers';
-import { SettingsFormModal } from './SettingsFormModal';
-import { recordRow } from '../request/recordFocus';
 
-interface DepartmentValues {
-  name?: string;
-  head?: string;
-  default_contact?: string;
-}
-
-const FIELDS = ['name', 'head', 'default_contact'];
 /** Empty pickers mean "not given": the engine keeps what it has (a head cannot be unset). */
-const fields = (v: DepartmentValues) => ({ name: v.name ?? '', head: v.head || undefined, default_contact: v.default_contact || undefined });
+const fields = (v: Partial<DepartmentInput>): DepartmentInput => ({ name: v.name ?? '', head: v.head || undefined, default_contact: v.default_contact || undefined });
 
 /** The add/edit form: a name, the head who signs for the department, and its default contact. */
-function DepartmentModal({ department, onClose }: { department: OrgDepartment | null; onClose: () => void }) {
+function DepartmentModal({ department, onClose }: { department: Department | null; onClose: () => void }) {
   const { t } = useTranslation('settings');
   const editing = department !== null;
   return (
-    <SettingsFormModal<DepartmentValues, object>
+    <EngineFormModal
       title={editing ? t('departments.edit', { name: department.name }) : t('departments.add')}
       action={editing ? 'update_department' : 'add_department'}
-      testid="department-form"
+      testId="department-form"
       initialValues={editing ? { name: department.name, head: department.head_person_id ?? undefined, default_contact: department.default_contact_person_id ?? undefined } : {}}
-      toPayload={(v) => (editing ? { department: department.id, ...fields(v) } : fields(v))}
-      fields={FIELDS}
+      toPayload={(v: Partial<DepartmentInput>) => (editing ? { department: department.id, ...fields(v) } : fields(v))}
+      okText={t('save')}
       success={t('saved')}
       onClose={onClose}
     >
@@ -40,7 +34,7 @@ function DepartmentModal({ department, onClose }: { department: OrgDepartment | 
       <Form.Item name="default_contact" label={t('departments.defaultContact')} extra={t('departments.defaultContactHint')}>
         <PersonSelect data-testid="department-contact" />
       </Form.Item>
-    </SettingsFormModal>
+    </EngineFormModal>
   );
 }
 
@@ -48,7 +42,7 @@ function DepartmentModal({ department, onClose }: { department: OrgDepartment | 
 export function DepartmentsTab() {
   const { t } = useTranslation('settings');
   const departments = useDepartments();
-  const [editing, setEditing] = useState<OrgDepartment | null | undefined>(undefined);
+  const [editing, setEditing] = useState<Department | null | undefined>(undefined);
   const columns = [
     { key: 'name', title: t('departments.name'), dataIndex: 'name' },
     { key: 'head', title: t('departments.head'), dataIndex: 'head_name' },
@@ -57,7 +51,7 @@ export function DepartmentsTab() {
       key: 'edit',
       title: '',
       width: 100,
-      render: (_: unknown, d: OrgDepartment) => (
+      render: (_: unknown, d: Department) => (
         <Button size="small" data-testid={`department-edit-${d.name}`} onClick={() => setEditing(d)}>
           {t('edit')}
         </Button>
@@ -69,7 +63,7 @@ export function DepartmentsTab() {
       <Button type="primary" data-testid="department-add" onClick={() => setEditing(null)}>
         {t('departments.add')}
       </Button>
-      <Table<OrgDepartment>
+      <Table<Department>
         data-testid="departments-table"
         rowKey="id"
         size="small"
@@ -77,7 +71,7 @@ export function DepartmentsTab() {
         loading={departments.isLoading}
         columns={columns}
         dataSource={departments.data ?? []}
-        onRow={(d) => recordRow(d.id, undefined, `department-row-${d.name}`)}
+        onRow={(d): RecordAttributes => ({ 'data-testid': `department-row-${d.name}`, 'data-record': d.id })}
       />
       {editing !== undefined && <DepartmentModal department={editing} onClose={() => setEditing(undefined)} />}
     </Space>

@@ -1,6 +1,6 @@
 import { Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { chooseLanguage, type Language } from '../../i18n';
+import { chooseLanguage, LANGUAGES, type Language } from '../../i18n';
 
 const LABELS: Record<Language, string> = { 'zh-CN': '简体中文', 'en-US': 'English' };
 
@@ -11,8 +11,11 @@ export function LanguageTab() {
     <Radio.Group
       data-testid="settings-language"
       value={i18n.language}
-      onChange={(e) => void chooseLanguage(e.target.value as Language)}
-      options={(Object.keys(LABELS) as Language[]).map((value) => ({ value, label: <span data-testid={`settings-language-${value}`}>{LABELS[value]}</span> }))}
+      onChange={(e) => {
+        const picked = LANGUAGES.find((language) => language === e.target.value);
+        if (picked) void chooseLanguage(picked);
+      }}
+      options={LANGUAGES.map((value) => ({ value, label: <span data-testid={`settings-language-${value}`}>{LABELS[value]}</span> }))}
     />
   );
 }

@@ -1,6 +1,6 @@
 import { Descriptions, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useMe } from './org';
+import { useMe } from '../../components/org';
 import { ChooseMe } from '../onboarding/ChooseMe';
 
 /** 我: the person this computer acts as (every change is recorded under them), and changing it. */

@@ -3,27 +3,24 @@ import { Button, Form, Input, InputNumber, Skeleton, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useEngineAction, useEngineQuery, useLiveValidation } from '../../engine';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { EngineVerdict, showFieldError } from '../request/engineForm';
-import type { OrgSettings } from './org';
-
-type OrgValues = Partial<OrgSettings>;
-const FIELDS = ['name', 'number_prefix', 'feasibility_sla_days', 'minutes_sla_hours'];
+import type { OrgSettings, OrgSettingsPatch } from '../../bindings';
+import { EngineVerdict, showFieldError } from '../../components/engineForm';
 
 /** The company-wide settings form, shown once the current settings are known. */
 function OrgForm({ settings }: { settings: OrgSettings }) {
   const { t } = useTranslation('settings');
-  const [form] = Form.useForm<OrgValues>();
+  const [form] = Form.useForm<OrgSettingsPatch>();
   const [dirty, setDirty] = useState(false);
-  const values = Form.useWatch([], form) as OrgValues | undefined;
+  const values = Form.useWatch((all: OrgSettingsPatch) => all, form);
   const verdict = useLiveValidation('update_org_settings', dirty && values ? values : null);
-  const update = useEngineAction<OrgValues>('update_org_settings', { success: t('saved') });
+  const update = useEngineAction('update_org_settings', { success: t('saved') });
 
   async function save() {
     try {
       await update.mutateAsync(form.getFieldsValue());
       setDirty(false);
     } catch (error) {
-      showFieldError(form, t, error, FIELDS);
+      showFieldError(form, t, error);
     }
   }
 
@@ -53,7 +50,7 @@ function OrgForm({ settings }: { settings: OrgSettings }) {
 
 /** 组织设置: the company name, the collaboration number prefix and the process time limits. */
 export function OrgTab() {
-  const settings = useEngineQuery<OrgSettings>('get_org_settings');
+  const settings = useEngineQuery('get_org_settings');
   if (settings.error) return <ErrorNotice error={settings.error} />;
   if (!settings.data) return <Skeleton active />;
   return <OrgForm settings={settings.data} />;

@@ -1,22 +1,14 @@
 import { useState } from 'react';
 import { Button, Form, Input, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { usePeople, type Person } from './org';
+import type { Person, PersonInput } from '../../bindings';
+import { EngineFormModal } from '../../components/EngineFormModal';
+import { usePeople } from '../../components/org';
+import type { RecordAttributes } from '../../components/recordFocus';
 import { DepartmentSelect } from './pickers';
-import { SettingsFormModal } from './SettingsFormModal';
-import { recordRow } from '../request/recordFocus';
 
-interface PersonValues {
-  name?: string;
-  department?: string;
-  title?: string;
-  phone?: string;
-  email?: string;
-}
-
-const FIELDS = ['name', 'department', 'title', 'phone', 'email'];
 /** Empty text clears a detail; an empty department picker keeps the department (it cannot be unset). */
-const fields = (v: PersonValues) => ({ name: v.name ?? '', department: v.department || undefined, title: v.title ?? '', phone: v.phone ?? '', email: v.email ?? '' });
+const fields = (v: Partial<PersonInput>): PersonInput => ({ name: v.name ?? '', department: v.department || undefined, title: v.title ?? '', phone: v.phone ?? '', email: v.email ?? '' });
 
 /** The add/edit form for one person: name, department, job title and how to reach them. */
 function PersonModal({ person, onClose }: { person: Person | null; onClose: () => void }) {
@@ -26,13 +18,13 @@ function PersonModal({ person, onClose }: { person: Person | null; onClose: () =
     ? { name: person.name, department: person.department_id ?? undefined, title: person.title ?? '', phone: person.phone ?? '', email: person.email ?? '' }
     : {};
   return (
-    <SettingsFormModal<PersonValues, object>
+    <EngineFormModal
       title={editing ? t('people.edit', { name: person.name }) : t('people.add')}
       action={editing ? 'update_person' : 'add_person'}
-      testid="person-form"
+      testId="person-form"
       initialValues={initial}
-      toPayload={(v) => (editing ? { person: person.id, ...fields(v) } : fields(v))}
-      fields={FIELDS}
+      toPayload={(v: Partial<PersonInput>) => (editing ? { person: person.id, ...fields(v) } : fields(v))}
+      okText={t('save')}
       success={t('saved')}
       onClose={onClose}
     >
@@ -51,7 +43,7 @@ function PersonModal({ person, onClose }: { person: Person | null; onClose: () =
       <Form.Item name="email" label={t('people.email')}>
         <Input data-testid="person-email" />
       </Form.Item>
-    </SettingsFormModal>
+    </EngineFormModal>
   );
 }
 
@@ -90,7 +82,7 @@ export function PeopleTab() {
         loading={people.isLoading}
         columns={columns}
         dataSource={people.data ?? []}
-        onRow={(p) => recordRow(p.id, undefined, `person-row-${p.name}`)}
+        onRow={(p): RecordAttributes => ({ 'data-testid': `person-row-${p.name}`, 'data-record': p.id })}
       />
       {editing !== undefined && <PersonModal person={editing} onClose={() => setEditing(undefined)} />}
     </Space>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dayKind, monthGrid, type DayInfo } from './calendarDays';
+import type { DayInfo } from '../../bindings';
+import { dayKind, monthGrid } from './calendarDays';
 
 const day = (date: string, is_working_day: boolean, source: DayInfo['source'] = 'rule'): DayInfo => ({ date, is_working_day, name: null, source });
 

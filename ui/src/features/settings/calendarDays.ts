@@ -1,21 +1,6 @@
-// The working-day calendar as the engine reports it (working_days.rs `YearView`, calendar.rs
-// `DayInfo`), laid out for display. Which day is a working day is the engine's answer, never ours.
-
-export type DaySource = 'rule' | 'bundled' | 'imported' | 'override';
-
-export interface DayInfo {
-  date: string;
-  is_working_day: boolean;
-  /** Holiday name from the schedule, or the note of a user override. */
-  name: string | null;
-  source: DaySource;
-}
-
-export interface YearView {
-  year: number;
-  has_data: boolean;
-  days: DayInfo[];
-}
+// The working-day calendar as the engine reports it (`calendar_year`), laid out for display.
+// Which day is a working day is the engine's answer, never ours.
+import type { DayInfo } from '../../bindings';
 
 /** What a day is, for its colour and legend. */
 export type DayKind = 'working' | 'weekend' | 'holiday' | 'makeup';

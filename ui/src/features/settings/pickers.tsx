@@ -1,5 +1,6 @@
 import { Select, type SelectProps } from 'antd';
-import { personLabel, useDepartments, usePeople } from './org';
+import type { Person } from '../../bindings';
+import { useDepartments, usePeople } from '../../components/org';
 
 type PickerProps = Omit<SelectProps<string>, 'options' | 'showSearch' | 'loading'> & {
   /** Ids not to offer (e.g. the initiating department among the collaborating ones). */
@@ -7,6 +8,9 @@ type PickerProps = Omit<SelectProps<string>, 'options' | 'showSearch' | 'loading
 };
 
 const SEARCH = { optionFilterProp: 'label' };
+
+/** A person as a picker shows them: the name, and the department when known. */
+const personLabel = (p: Person) => (p.department_name ? `${p.name} · ${p.department_name}` : p.name);
 
 /** A searchable department picker (type part of the name, Enter picks); its value is the id. */
 export function DepartmentSelect({ exclude = [], ...props }: PickerProps) {

@@ -1,12 +1,10 @@
 import { useState } from 'react';
-import type { HTMLAttributes } from 'react';
 import { Alert, Button, Card, Empty, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Row } from '../../types';
+import type { SignatureRow } from '../../bindings';
+import { useRecordFocus } from '../../components/recordFocus';
 import type { TabProps } from '../collaboration/tabProps';
 import { PrintButton } from '../printing/PrintButton';
-import { highlightStyle, str } from '../meetings/display';
-import { useScrollToRecord } from '../meetings/hooks';
 import { printKind, signedDocuments, type SignedDocument } from './documents';
 import { SignatureModal } from './SignatureModal';
 
@@ -17,17 +15,17 @@ import { SignatureModal } from './SignatureModal';
  */
 export function SignaturesTab({ dossier, record }: TabProps) {
   const { t } = useTranslation('signatures');
-  const [recording, setRecording] = useState<Row | null>(null);
-  useScrollToRecord(record);
-  const collaboration = str(dossier.collaboration.id);
+  const [recording, setRecording] = useState<SignatureRow | null>(null);
+  const { rowProps } = useRecordFocus(record);
+  const collaboration = dossier.collaboration.id;
   const readOnly = dossier.stage === 'archived';
   const documents = signedDocuments(dossier.signatures);
   const pending = documents.filter((d) => d.current).flatMap((d) => d.signatures).filter((s) => !s.signed_on).length;
-  const fileName = (attachment: unknown) => str(dossier.attachments.find((a) => a.id === attachment)?.file_name);
+  const fileName = (attachment: string | null) => dossier.attachments.find((a) => a.id === attachment)?.file_name ?? '';
 
   const documentTitle = (doc: SignedDocument) => {
-    const meeting = dossier.meetings.find((m) => str(m.id) === doc.documentId);
-    return `${t(`document.${doc.kind}`, { defaultValue: doc.kind })}${meeting ? ` · ${str(meeting.title)}` : ''}`;
+    const meeting = dossier.meetings.find((m) => m.id === doc.documentId);
+    return `${t(`document.${doc.kind}`, { defaultValue: doc.kind })}${meeting ? ` · ${meeting.title}` : ''}`;
   };
 
   if (documents.length === 0) return <Empty data-testid="signatures-tab" description={t('empty')} />;
@@ -65,28 +63,22 @@ export function SignaturesTab({ dossier, record }: TabProps) {
               )
             }
           >
-            <Table<Row>
+            <Table<SignatureRow>
               data-testid={`signature-table-${doc.kind}-${doc.revision}`}
-              rowKey={(s) => str(s.id)}
+              rowKey={(s) => s.id}
               size="small"
               pagination={false}
               dataSource={doc.signatures}
-              onRow={(s) =>
-                ({
-                  'data-testid': `signature-row-${doc.kind}-${doc.revision}-${str(s.department)}`,
-                  'data-record': str(s.id),
-                  style: record === str(s.id) ? highlightStyle : undefined,
-                }) as HTMLAttributes<HTMLElement>
-              }
+              onRow={(s) => rowProps(`signature-row-${doc.kind}-${doc.revision}-${s.department ?? ''}`, s.id)}
               columns={[
-                { title: t('columns.department'), key: 'department', render: (_, s) => str(s.department) },
-                { title: t('columns.head'), key: 'head', render: (_, s) => str(s.head) || t('noHead') },
+                { title: t('columns.department'), key: 'department', render: (_, s) => s.department },
+                { title: t('columns.head'), key: 'head', render: (_, s) => s.head || t('noHead') },
                 {
                   title: t('columns.signed'),
                   key: 'signed',
                   render: (_, s) =>
                     s.signed_on ? (
-                      <Tag color="green">{t('signedOn', { date: str(s.signed_on) })}</Tag>
+                      <Tag color="green">{t('signedOn', { date: s.signed_on })}</Tag>
                     ) : (
                       <Tag color={doc.current ? 'orange' : 'default'}>{t('unsigned')}</Tag>
                     ),
@@ -102,7 +94,7 @@ export function SignaturesTab({ dossier, record }: TabProps) {
                       <Button
                         size="small"
                         type={s.signed_on ? 'link' : 'primary'}
-                        data-testid={`signature-record-${doc.kind}-${doc.revision}-${str(s.department)}`}
+                        data-testid={`signature-record-${doc.kind}-${doc.revision}-${s.department ?? ''}`}
                         onClick={() => setRecording(s)}
                       >
                         {t(s.signed_on ? 'update' : 'record')}
@@ -116,7 +108,7 @@ export function SignaturesTab({ dossier, record }: TabProps) {
       </Space>
       {recording && (
         <SignatureModal
-          key={str(recording.id)}
+          key={recording.id}
           collaboration={collaboration}
           signature={recording}
           scanName={fileName(recording.scan_attachment_id) || undefined}

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { DocumentKind, SignatureRow } from '../../bindings';
+import { fixture } from '../../lib/fixture';
 import { printKind, signedDocuments } from './documents';
 
-const slot = (document_kind: string, document_id: string, revision: number, department: string) => ({ document_kind, document_id, revision, department });
+const slot = (document_kind: DocumentKind, document_id: string, revision: number, department: string) =>
+  fixture<SignatureRow>({ document_kind, document_id, revision, department });
 
 describe('signed documents', () => {
   it('groups slots by document revision in process order, latest revision first', () => {

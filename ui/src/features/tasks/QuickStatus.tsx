@@ -3,18 +3,17 @@ import { Button, Input, InputNumber, Popover, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useEngineAction, useLiveValidation } from '../../engine';
 import { describeError } from '../../components/errors';
-import type { Row } from '../../types';
-import { str } from './format';
-import { REPORTED_STATUSES, statusPayload, type TaskStatus } from './payloads';
+import type { TaskRow, TaskStatus } from '../../bindings';
+import { REPORTED_STATUSES, statusPayload } from './payloads';
 
 /**
  * The day's status of one task, fast: one click on 已完成 / 进行中 / 受阻 opens a small form with the
  * note focused (and the progress for unfinished work); Enter reports it.
  */
-export function QuickStatus({ task }: { task: Row }) {
+export function QuickStatus({ task }: { task: TaskRow }) {
   const { t } = useTranslation('tasks');
   const [open, setOpen] = useState<TaskStatus | null>(null);
-  const title = str(task.title);
+  const title = task.title;
   return (
     <Space.Compact size="small">
       {REPORTED_STATUSES.map((status) => (
@@ -36,11 +35,11 @@ export function QuickStatus({ task }: { task: Row }) {
   );
 }
 
-function StatusForm({ task, status, onDone }: { task: Row; status: TaskStatus; onDone: () => void }) {
+function StatusForm({ task, status, onDone }: { task: TaskRow; status: TaskStatus; onDone: () => void }) {
   const { t } = useTranslation('tasks');
   const [note, setNote] = useState('');
-  const [progress, setProgress] = useState<number | null>(Number(task.progress ?? 0));
-  const payload = statusPayload(str(task.id), status, { note, progress });
+  const [progress, setProgress] = useState<number | null>(task.progress);
+  const payload = statusPayload(task.id, status, { note, progress });
   const verdict = useLiveValidation('post_status', payload);
   const post = useEngineAction('post_status', { success: t('status.posted') });
 

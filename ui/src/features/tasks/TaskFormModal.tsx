@@ -1,14 +1,14 @@
 import { DatePicker, Form, Input, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { Dossier, Row } from '../../types';
-import { EngineFormModal } from './EngineFormModal';
-import { str } from './format';
-import { participants, personOptions, useOrg } from './org';
+import type { Dossier, TaskRow } from '../../bindings';
+import { EngineFormModal } from '../../components/EngineFormModal';
+import { useOrg } from '../../components/org';
+import { participants, personOptions } from '../../lib/org';
 import { addTaskPayload, updateTaskPayload, type TaskFormValues } from './payloads';
 
 /** What the dialog is for: a new task of a department, or an existing task. */
-export type TaskFormTarget = { department: string } | { task: Row };
+export type TaskFormTarget = { department: string } | { task: TaskRow };
 
 /**
  * Adds a task to a department's plan, or edits one: title, the one responsible person,
@@ -20,27 +20,29 @@ export function TaskFormModal({ dossier, target, onClose }: { dossier: Dossier; 
   const { people } = useOrg();
   const departments = participants(dossier);
   const task = 'task' in target ? target.task : null;
-  const collaborators = (task?.collaborators as string[] | undefined) ?? [];
-  const options = personOptions(people, departments, task ? [str(task.responsible_person_id), ...collaborators] : []);
+  const collaborators = task?.collaborators ?? [];
+  const options = personOptions(people, departments, task ? [task.responsible_person_id, ...collaborators] : []);
   const initialValues: Partial<TaskFormValues> = task
     ? {
-        title: str(task.title),
-        department: str(task.department_id),
-        responsible: str(task.responsible_person_id),
+        title: task.title,
+        department: task.department_id,
+        responsible: task.responsible_person_id,
         collaborators,
-        start_date: dayjs(str(task.start_date)),
-        end_date: dayjs(str(task.end_date)),
-        deliverable: str(task.deliverable),
+        start_date: dayjs(task.start_date),
+        end_date: dayjs(task.end_date),
+        deliverable: task.deliverable,
       }
     : { department: 'department' in target ? target.department : undefined, collaborators: [] };
-  const collaboration = str(dossier.collaboration.id);
+  const collaboration = dossier.collaboration.id;
 
   return (
-    <EngineFormModal<TaskFormValues>
+    <EngineFormModal
       title={task ? t('form.editTitle') : t('form.addTitle')}
       action={task ? 'update_task' : 'add_task'}
-      toPayload={(v) => (task ? updateTaskPayload(str(task.id), v) : addTaskPayload(collaboration, v))}
+      toPayload={(v: Partial<TaskFormValues>) => (task ? updateTaskPayload(task.id, v) : addTaskPayload(collaboration, v))}
       initialValues={initialValues}
+      checkAtOnce={task !== null}
+      okText={t('form.submit')}
       success={task ? t('form.updated') : t('form.added')}
       testId="task-form"
       onClose={onClose}

@@ -2,14 +2,14 @@ import { useEffect, useState } from 'react';
 import { Alert, Card, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TabProps } from '../collaboration/tabProps';
-import { str } from './format';
+import { useOrg, useOverdue } from '../../components/org';
+import { useRecordFocus } from '../../components/recordFocus';
+import { participants } from '../../lib/org';
 import { blocker, EXECUTION, NOT_ARCHIVED } from './gates';
 import { GatedButton } from './GatedButton';
-import { participants, useOrg, useOverdue } from './org';
 import { TaskFormModal, type TaskFormTarget } from './TaskFormModal';
 import { TaskTable } from './TaskTable';
 import { taskOfRecord } from './tasksByRecord';
-import { useScrollToRecord } from './recordFocus';
 
 /**
  * Step 3's plan and daily tracking: every participating department's tasks (one responsible person
@@ -22,7 +22,7 @@ export function TasksTab({ dossier, record }: TabProps) {
   const overdue = useOverdue('task_overdue');
   const [target, setTarget] = useState<TaskFormTarget | null>(null);
   const focused = taskOfRecord(dossier, record);
-  useScrollToRecord(focused);
+  const { rowProps } = useRecordFocus(focused);
   const [expanded, setExpanded] = useState<string[]>(focused ? [focused] : []);
   useEffect(() => {
     if (focused) setExpanded((keys) => (keys.includes(focused) ? keys : [...keys, focused]));
@@ -31,7 +31,7 @@ export function TasksTab({ dossier, record }: TabProps) {
   const addBlocked = blocker(dossier.stage, EXECUTION);
   const canEdit = blocker(dossier.stage, NOT_ARCHIVED) === null;
   const blocked = dossier.tasks.filter((r) => r.status === 'blocked').length;
-  const late = dossier.tasks.filter((r) => overdue.has(str(r.id))).length;
+  const late = dossier.tasks.filter((r) => overdue.has(r.id)).length;
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="tasks-tab">
@@ -66,7 +66,7 @@ export function TasksTab({ dossier, record }: TabProps) {
               updates={dossier.status_updates}
               people={people}
               overdue={overdue}
-              focused={focused}
+              rowProps={rowProps}
               expanded={expanded}
               onToggle={(id) => setExpanded((keys) => (keys.includes(id) ? keys.filter((k) => k !== id) : [...keys, id]))}
               canReport={addBlocked === null}

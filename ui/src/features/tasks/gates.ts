@@ -1,7 +1,8 @@
 // Which stages accept which writes, as the engine's modules decide them (task.rs, risk.rs,
 // change.rs). The engine still checks every write; these lists only let the UI say beforehand why a
 // button is off instead of offering an action that would be refused.
-import { STAGES, type Stage } from '../../types';
+import type { Stage } from '../../bindings';
+import { STAGES } from '../../lib/stages';
 
 /** add_task, post_status, open_change_request: the kickoff minutes are issued, acceptance not yet done. */
 export const EXECUTION: readonly Stage[] = ['executing', 'accepting'];

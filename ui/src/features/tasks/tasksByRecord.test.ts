@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Dossier } from '../../types';
+import type { Dossier } from '../../bindings';
+import { fixture } from '../../lib/fixture';
 import { taskOfRecord } from './tasksByRecord';
 
-const dossier = { tasks: [{ id: 't1' }, { id: 't2' }], status_updates: [{ id: 's1', task_id: 't2' }] } as unknown as Dossier;
+const dossier = fixture<Dossier>({ tasks: [{ id: 't1' }, { id: 't2' }], status_updates: [{ id: 's1', task_id: 't2' }] });
 
 describe('taskOfRecord', () => {
   it('finds a task by its own id or by one of its status updates', () => {

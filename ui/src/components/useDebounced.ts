@@ -1,4 +1,4 @@
-// Small React hooks shared by the meetings, signatures and communications tabs.
+// `value` once it has settled: for checks and searches that run as people type.
 import { useEffect, useState } from 'react';
 
 /** `value`, once it has stopped changing for `delayMs` (for checks that run as people type). */
@@ -12,15 +12,4 @@ export function useDebounced<T>(value: T, delayMs = 250): T {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, delayMs]);
   return settled;
-}
-
-/** Scrolls the element marked `data-record={record}` into view when a search hit points at it. */
-export function useScrollToRecord(record: string | undefined) {
-  useEffect(() => {
-    if (!record) return;
-    const timer = setTimeout(() => {
-      document.querySelector(`[data-record="${CSS.escape(record)}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    }, 100);
-    return () => clearTimeout(timer);
-  }, [record]);
 }

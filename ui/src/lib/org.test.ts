@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { Dossier } from '../../types';
-import { nameOf, participants, personOptions, type Person } from './org';
+import type { Dossier, Person } from '../bindings';
+import { fixture } from './fixture';
+import { nameOf, participants, personOptions } from './org';
 
-const person = (id: string, department_id: string | null): Person => ({ id, name: `name-${id}`, department_id, department_name: null, title: null });
+const person = (id: string, department_id: string | null): Person => ({ id, name: `name-${id}`, department_id, department_name: null, title: null, phone: null, email: null });
 const people = [person('a', 'mkt'), person('b', 'sales'), person('c', 'hr'), person('d', 'mkt')];
 
 describe('participants', () => {
   it('lists the initiating department first', () => {
-    const dossier = {
+    const dossier = fixture<Dossier>({
       collaboration: { initiating_department_id: 'mkt', initiating_department: '市场部' },
       departments: [{ department_id: 'sales', department: '销售部' }],
-    } as unknown as Dossier;
+    });
     expect(participants(dossier)).toEqual([
       { id: 'mkt', name: '市场部' },
       { id: 'sales', name: '销售部' },
