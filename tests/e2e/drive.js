@@ -43,16 +43,26 @@ export class Driver {
     this.browser = app.browser;
   }
 
-  /** Replaces the text of an input or textarea: click, select all, type. */
+  /** Replaces the text of an input or textarea: click, select all, delete, type. */
   async fill(testId, text) {
     const element = await this.app.waitFor(testId);
     await element.click();
     await this.browser.keys(['Control', 'a']);
     await this.browser.keys('Backspace');
     await element.addValue(text);
+    await this.frames(); // React has rendered what was typed before the next click reads it
   }
 
-  /** Chooses an option of an antd Select (testid on its outer div) by typing part of its label and Enter. */
+  /** Waits two animation frames: state set by the last event is rendered. */
+  frames() {
+    return this.browser.execute(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  }
+
+  /**
+   * Chooses an option of an antd Select (testid on its outer div) by typing part of its label and
+   * Enter. A multiple Select stays open after Enter: it is closed by moving the focus away. (Never
+   * Escape: once the dropdown is gone, Escape closes the dialog around it.)
+   */
   async choose(testId, text) {
     const select = await this.app.waitFor(testId);
     await select.click();
@@ -61,7 +71,8 @@ export class Driver {
     await input.addValue(text);
     await this.waitForOption(text);
     await this.browser.keys('Enter');
-    await this.closeDropdowns();
+    const multiple = (await select.getAttribute('class')).includes('ant-select-multiple');
+    await this.closePopups('.ant-select-dropdown', { blurAtOnce: multiple });
   }
 
   /** Waits until an open dropdown offers an option whose label contains `text`. */
@@ -80,15 +91,6 @@ export class Driver {
     );
   }
 
-  /** Closes an open Select dropdown (Escape) if one is still open. */
-  async closeDropdowns() {
-    const open = () => this.browser.execute(() => !!document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'));
-    if (await open()) {
-      await this.browser.keys('Escape');
-      await until(async () => !(await open()), 3000, 'the dropdown to close').catch(() => {});
-    }
-  }
-
   /** Types a date (`YYYY-MM-DD`, or `YYYY-MM-DD HH:mm`) into a DatePicker input and confirms with Enter. */
   async pickDate(testId, value) {
     const input = await this.app.waitFor(testId);
@@ -97,15 +99,37 @@ export class Driver {
     await input.addValue(value);
     await this.browser.keys('Enter');
     await until(async () => (await input.getValue()) === value, 5000, `${testId} to read ${value}`);
-    await this.closePickers();
+    await this.closePopups('.ant-picker-dropdown');
   }
 
-  async closePickers() {
-    const open = () => this.browser.execute(() => !!document.querySelector('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)'));
-    if (await open()) {
-      await this.browser.keys('Escape');
-      await until(async () => !(await open()), 3000, 'the date picker to close').catch(() => {});
-    }
+  /** Waits until no popup matching `selector` shows (they close themselves after Enter); else blurs the focused input. */
+  async closePopups(selector, { blurAtOnce = false } = {}) {
+    const open = () =>
+      this.browser.execute(
+        (s) =>
+          [...document.querySelectorAll(s)].some((e) => !/-hidden\b/.test(e.className) && e.getBoundingClientRect().height > 0),
+        selector,
+      );
+    const blur = () => this.browser.execute(() => document.activeElement?.blur());
+    if (blurAtOnce) await blur();
+    await until(async () => !(await open()), 1500, 'the popup to close').catch(async () => {
+      await blur();
+      await until(async () => !(await open()), 3000, `${selector} to close`);
+    });
+    await this.frames();
+  }
+
+  /** The request wizard's next step. */
+  async next() {
+    await this.app.click('request-next');
+    await this.app.settle();
+  }
+
+  /** Clicks a button that opens a dialog or drawer, and waits until the content with `contentId` has finished appearing. */
+  async open(buttonId, contentId) {
+    await this.app.click(buttonId);
+    await this.app.waitFor(contentId);
+    await this.app.settle();
   }
 
   /** Waits until a button is enabled (the engine's live check passed); reports the verdict if it never is. */
@@ -125,17 +149,16 @@ export class Driver {
     if (gone) await this.waitGone(gone);
   }
 
-  /** Waits until nothing with this testid is displayed (a modal or drawer closed), then lets the page settle. */
+  /** Waits until nothing with this testid is displayed (a dialog or drawer closed) and its closing animation ended. */
   async waitGone(testId, timeout = 10_000) {
     await this.browser.$(byTestId(testId)).waitForDisplayed({ reverse: true, timeout, timeoutMsg: `${testId} still open after ${timeout} ms` });
-    await until(async () => !(await this.browser.$('.ant-modal-wrap:not([style*="display: none"]) .ant-modal, .ant-drawer-open').isDisplayed().catch(() => false)), timeout, 'dialogs to close').catch(() => {});
     await this.app.settle();
   }
 
-  /** Clicks the button with this testid inside the currently open popconfirm/confirm (e.g. `${x}-confirm`). */
+  /** Clicks the OK button (this testid) of a confirmation, and waits until the confirmation is gone. */
   async confirm(testId) {
     await this.app.click(testId);
-    await this.app.settle();
+    await this.waitGone(testId);
   }
 
   /** Clicks an element by testid even if covered or off-screen (tab panes, table rows). */
@@ -153,7 +176,12 @@ export class Driver {
 
   /** Closes the drawer holding the element with this testid (its close button) and waits for it to go. */
   async closeDrawer(testId) {
-    await this.browser.execute((s) => document.querySelector(s).closest('.ant-drawer-content')?.querySelector('.ant-drawer-close')?.click(), byTestId(testId));
+    const clicked = await this.browser.execute((s) => {
+      const close = document.querySelector(s)?.closest('.ant-drawer')?.querySelector('.ant-drawer-close');
+      close?.click();
+      return !!close;
+    }, byTestId(testId));
+    if (!clicked) throw new Error(`no close button on the drawer holding ${testId}`);
     await this.waitGone(testId);
   }
 

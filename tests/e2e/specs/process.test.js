@@ -65,8 +65,7 @@ const dataOf = (app, testId, selector, name) =>
 
 /** Answers the feasibility question for a department in the open round. */
 async function answer(app, department, { object } = {}) {
-  await app.click(`feasibility-answer-${department}`);
-  await app.waitFor('feasibility-answer-form');
+  await d.open(`feasibility-answer-${department}`, 'feasibility-answer-form');
   if (object) {
     await app.click('feasibility-answer-object');
     await d.fill('feasibility-note', object);
@@ -99,7 +98,7 @@ phase('a request is created and sent to three departments', async (app) => {
     await d.fill('request-background', '联合推进第四季度新产品上市');
     await d.fill('request-goal', '三个月内市场份额提升百分之十五');
     await d.pickDate('request-expected-completion', day(60));
-    await app.click('request-next');
+    await d.next();
   });
   await step('ask three departments for support', async () => {
     const asks = ['提供近三十天客户反馈', '开发推广活动页面', '制定验收标准并测试'];
@@ -109,13 +108,13 @@ phase('a request is created and sent to three departments', async (app) => {
       await app.click(`request-support-kind-${i}-data`);
       await d.fill(`request-support-text-${i}`, asks[i]);
     }
-    await app.click('request-next');
+    await d.next();
   });
   await step('add a key milestone', async () => {
     await app.click('request-milestone-add');
     await d.fill('request-milestone-name-0', '推广方案定稿');
     await d.pickDate('request-milestone-date-0', day(20));
-    await app.click('request-next');
+    await d.next();
   });
   await step('review, create and send', async () => {
     const review = await app.text('request-page');
@@ -158,8 +157,7 @@ phase('the revised request is sent again and every department confirms', async (
   await step('revise the request from the overview', async () => {
     await app.click('feasibility-revise');
     await app.waitFor('overview');
-    await app.click('request-edit');
-    await app.waitFor('request-edit-form');
+    await d.open('request-edit', 'request-edit-form');
     await d.fill('request-support-text-2', '与各方共同制定验收标准，预留两周测试周期');
     await d.pickDate('request-expected-completion', day(75));
     await d.submit('request-edit-save', { verdict: 'request-edit-verdict', gone: 'request-edit-form' });
@@ -167,8 +165,8 @@ phase('the revised request is sent again and every department confirms', async (
   });
   await step('send the revision: round 2', async () => {
     await app.openTab('feasibility');
-    await app.click('feasibility-send');
-    await app.click('feasibility-send-confirm');
+    await d.open('feasibility-send', 'feasibility-send-confirm');
+    await d.confirm('feasibility-send-confirm');
     await d.waitStage('confirming');
     await app.waitFor('feasibility-round-2');
   });
@@ -182,8 +180,7 @@ phase('the revised request is sent again and every department confirms', async (
 phase('the kickoff meeting is scheduled with an agenda', async (app) => {
   await step('schedule', async () => {
     await app.openTab('meetings');
-    await app.click('meeting-schedule');
-    await app.waitFor('meeting-form');
+    await d.open('meeting-schedule', 'meeting-form');
     assert.ok((await app.text('meeting-kind')).includes(text('zh-CN', 'meetings:kind.kickoff')), 'a kickoff is proposed');
     await d.fill('meeting-title', MEETING);
     await d.pickDate('meeting-starts-at', `${day(1)} 10:00`);
@@ -203,8 +200,7 @@ phase('the kickoff meeting is scheduled with an agenda', async (app) => {
 
 phase('minutes: the gap warning, the refused issue, the fix and the issue', async (app) => {
   await step('write the minutes leaving out one department', async () => {
-    await app.click(`meeting-minutes-${MEETING}`);
-    await app.waitFor('minutes-editor');
+    await d.open(`meeting-minutes-${MEETING}`, 'minutes-editor');
     await d.fill('minutes-goal', '三个月内市场份额提升百分之十五');
     await app.click('minutes-milestone-add');
     await d.fill('minutes-milestone-name-0', '推广活动上线');
@@ -257,8 +253,7 @@ phase('tasks are planned and their statuses posted; a blocked task stands out', 
   await step('add one task to two departments', async () => {
     await app.openTab('tasks');
     for (const task of TASKS) {
-      await app.click(`task-add-${task.department}`);
-      await app.waitFor('task-form');
+      await d.open(`task-add-${task.department}`, 'task-form');
       await d.fill('task-title', task.title);
       await d.choose('task-responsible', task.responsible);
       await d.pickDate('task-start', day(0));
@@ -270,16 +265,14 @@ phase('tasks are planned and their statuses posted; a blocked task stands out', 
     }
   });
   await step('post "in progress" at 60 %', async () => {
-    await app.click(`task-status-in_progress-${TASKS[0].title}`);
-    await app.waitFor('task-status-form');
+    await d.open(`task-status-in_progress-${TASKS[0].title}`, 'task-status-form');
     await d.fill('task-status-note', '页面框架已完成');
     await d.fill('task-status-progress', '60');
     await d.submit('task-status-submit', { verdict: 'task-status-verdict', gone: 'task-status-form' });
     await app.waitForText(`task-row-${TASKS[0].title}`, '60%');
   });
   await step('post "blocked" with its reason', async () => {
-    await app.click(`task-status-blocked-${TASKS[1].title}`);
-    await app.waitFor('task-status-form');
+    await d.open(`task-status-blocked-${TASKS[1].title}`, 'task-status-form');
     await d.fill('task-status-note', '等待区域经理提交数据');
     await d.submit('task-status-submit', { verdict: 'task-status-verdict', gone: 'task-status-form' });
     await app.waitForText(`task-status-tag-${TASKS[1].title}`, text('zh-CN', 'taskStatus.blocked'));
@@ -298,8 +291,7 @@ phase('tasks are planned and their statuses posted; a blocked task stands out', 
 phase('a risk is raised and escalated to the whole group', async (app) => {
   await step('raise', async () => {
     await app.openTab('risks');
-    await app.click('risk-add');
-    await app.waitFor('risk-form');
+    await d.open('risk-add', 'risk-form');
     await d.fill('risk-title', RISK);
     await d.fill('risk-impact', '推广方案定稿可能推迟一周');
     await d.check('risk-escalate');
@@ -315,8 +307,7 @@ phase('a risk is raised and escalated to the whole group', async (app) => {
 phase('a deliverable with its self-check fails the joint review and gets a rectification', async (app) => {
   await step('submit the deliverable of a task with a self-check from the agreed criteria', async () => {
     await app.openTab('acceptance');
-    await app.click('deliverable-submit');
-    await app.waitFor('deliverable-form');
+    await d.open('deliverable-submit', 'deliverable-form');
     await d.choose('deliverable-task', TASKS[0].title);
     assert.equal(await (await app.waitFor('deliverable-title')).getValue(), DELIVERABLE, 'the task fills in its deliverable');
     await app.click('self-check-from-criteria');
@@ -330,8 +321,7 @@ phase('a deliverable with its self-check fails the joint review and gets a recti
     assert.ok((await app.text(`deliverable-row-${DELIVERABLE}`)).includes('已自测全部模块'), 'the self-check is shown');
   });
   await step('review: the criterion is not met, one rectification item', async () => {
-    await app.click(`deliverable-review-${DELIVERABLE}`);
-    await app.waitFor('review-form');
+    await d.open(`deliverable-review-${DELIVERABLE}`, 'review-form');
     assert.equal(await (await app.waitFor('review-criterion-target-0')).getValue(), '≥95%', 'the criterion comes from the minutes');
     await d.fill('review-criterion-measured-0', '90%');
     await app.click('review-criterion-fail-0');
@@ -359,16 +349,14 @@ phase('a deliverable with its self-check fails the joint review and gets a recti
 phase('the rectified deliverable is resubmitted and passes', async (app) => {
   await step('resubmit version 2 with a new self-check', async () => {
     await app.openTab('acceptance');
-    await app.click(`deliverable-resubmit-${DELIVERABLE}`);
-    await app.waitFor('resubmit-form');
+    await d.open(`deliverable-resubmit-${DELIVERABLE}`, 'resubmit-form');
     await d.fill('self-check-note-0', '已补齐剩余模块，覆盖率98%');
     await d.submit('resubmit-form-submit', { verdict: 'resubmit-form-verdict', gone: 'resubmit-form' });
     await app.waitFor(`deliverable-review-${DELIVERABLE}`);
     assert.equal(await dataOf(app, `rectification-row-${RECTIFICATION}`, '[data-testid=rectification-state]', 'state'), 'resubmitted');
   });
   await step('review version 2: passed', async () => {
-    await app.click(`deliverable-review-${DELIVERABLE}`);
-    await app.waitFor('review-form');
+    await d.open(`deliverable-review-${DELIVERABLE}`, 'review-form');
     await d.fill('review-criterion-measured-0', '98%');
     await app.click('review-criterion-pass-0');
     await d.choose('review-reviewers', ORG.市场部.head);
@@ -384,8 +372,8 @@ phase('the completion letter is issued and printed', async (app) => {
     await app.openTab('letter');
     await d.fill('letter-body-input', LETTER_BODY);
     await d.waitEnabled('letter-issue', 'letter-refusal');
-    await app.click('letter-issue');
-    await app.click('letter-confirm');
+    await d.open('letter-issue', 'letter-confirm');
+    await d.confirm('letter-confirm');
     await d.waitStage('completed');
   });
   await step('the letter names the departments, the collaboration and the issuer', async () => {
@@ -403,8 +391,8 @@ phase('the completion letter is issued and printed', async (app) => {
 
 phase('archiving makes the collaboration read-only', async (app) => {
   await step('archive', async () => {
-    await app.click('stage-archive');
-    await app.click('archive-confirm');
+    await d.open('stage-archive', 'archive-confirm');
+    await d.confirm('archive-confirm');
     await d.waitStage('archived');
     await app.waitFor('stage-reopen');
   });

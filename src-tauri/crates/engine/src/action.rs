@@ -136,6 +136,14 @@ pub struct YearQuery {
 #[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 #[ts(optional_fields)]
 #[serde(deny_unknown_fields)]
+pub struct RecentQuery {
+    /// How many entries (default 20, at most 200).
+    pub limit: Option<usize>,
+}
+
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields)]
+#[serde(deny_unknown_fields)]
 pub struct SearchQuery {
     pub query: String,
     pub limit: Option<usize>,
@@ -207,6 +215,7 @@ pub enum Action {
     GetCollaboration(CollaborationRef),
     GetHistory(CollaborationRef),
     GetTimeline(CollaborationRef),
+    GetRecentActivity(RecentQuery),
     GetAttention(AttentionFilter),
     CheckMinutes(MeetingRef),
     /// Gaps and overlaps of a division of work still being typed (see `check_responsibilities`).
@@ -233,6 +242,7 @@ impl Action {
                 | Action::GetCollaboration(_)
                 | Action::GetHistory(_)
                 | Action::GetTimeline(_)
+                | Action::GetRecentActivity(_)
                 | Action::GetAttention(_)
                 | Action::CheckMinutes(_)
                 | Action::CheckResponsibilities(_)
@@ -317,6 +327,7 @@ impl Engine {
             Action::GetCollaboration(p) => to_json(self.dossier(&p.collaboration)?),
             Action::GetHistory(p) => to_json(self.history(&p.collaboration)?),
             Action::GetTimeline(p) => to_json(self.timeline(&p.collaboration)?),
+            Action::GetRecentActivity(q) => to_json(self.recent_activity(q.limit.unwrap_or(20))?),
             Action::GetAttention(f) => to_json(self.attention(&f)?),
             Action::CheckMinutes(p) => to_json(self.check_minutes(&p.meeting)?),
             Action::CheckResponsibilities(p) => to_json(self.check_responsibilities(&p)?),

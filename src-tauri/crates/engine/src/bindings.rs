@@ -69,6 +69,7 @@ fn results(cfg: &Config) -> Vec<(&'static str, String)> {
         ("get_collaboration", "Dossier".into()),
         ("get_history", format!("Array<{}>", crate::dossier::HistoryEntry::name(cfg))),
         ("get_timeline", format!("Array<{}>", crate::dossier::TimelineEvent::name(cfg))),
+        ("get_recent_activity", format!("Array<{}>", crate::dossier::ActivityEntry::name(cfg))),
         ("get_attention", format!("Array<{}>", at::AttentionItem::name(cfg))),
         ("check_minutes", m::ResponsibilityCheck::name(cfg)),
         ("search", format!("Array<{}>", crate::search::SearchHit::name(cfg))),
@@ -223,6 +224,7 @@ pub fn typescript() -> Result<String> {
     declarations.visit::<crate::register::StageCount>();
     declarations.visit::<crate::dossier::HistoryEntry>();
     declarations.visit::<crate::dossier::TimelineEvent>();
+    declarations.visit::<crate::dossier::ActivityEntry>();
     declarations.visit::<crate::attention::AttentionItem>();
     declarations.visit::<crate::search::SearchHit>();
     declarations.visit::<crate::working_days::DueDate>();

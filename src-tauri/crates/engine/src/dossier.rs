@@ -54,6 +54,17 @@ pub struct HistoryEntry {
     pub changes: Value,
 }
 
+/// One recent write anywhere, for the dashboard's activity feed.
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
+pub struct ActivityEntry {
+    pub wall_time: String,
+    pub actor: Option<String>,
+    pub action: String,
+    pub collaboration_id: String,
+    pub number: String,
+    pub title: String,
+}
+
 /// One dated event in a collaboration's life, for the timeline view.
 #[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 pub struct TimelineEvent {
@@ -269,6 +280,28 @@ impl Engine {
                 entity_id: r.get(6)?,
                 op: r.get(7)?,
                 changes: serde_json::from_str(&r.get::<_, String>(8)?).unwrap_or(Value::Null),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The latest writes across all collaborations, newest first, one entry per action (an action
+    /// logs one row per record it touches). Reads only the newest log rows, by the clock's index.
+    pub fn recent_activity(&self, limit: usize) -> Result<Vec<ActivityEntry>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT max(l.wall_time), p.name, l.action, c.id, c.number, c.title
+             FROM (SELECT * FROM change_log WHERE collaboration_id IS NOT NULL ORDER BY hlc DESC LIMIT ?1 * 8) l
+             JOIN collaboration c ON c.id = l.collaboration_id LEFT JOIN person p ON p.id = l.actor_id
+             GROUP BY l.wall_time, l.action, l.collaboration_id ORDER BY max(l.hlc) DESC LIMIT ?1",
+        )?;
+        let rows = stmt.query_map([limit.clamp(1, 200) as i64], |r| {
+            Ok(ActivityEntry {
+                wall_time: r.get(0)?,
+                actor: r.get(1)?,
+                action: r.get(2)?,
+                collaboration_id: r.get(3)?,
+                number: r.get(4)?,
+                title: r.get(5)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

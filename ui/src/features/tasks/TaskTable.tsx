@@ -46,6 +46,7 @@ export function TaskTable({ department, tasks, updates, people, overdue, rowProp
       columns={[
         {
           title: t('fields.title'),
+          minWidth: 200,
           render: (_, r) => (
             <Space orientation="vertical" size={0}>
               <Typography.Text strong>{r.title}</Typography.Text>
@@ -55,7 +56,7 @@ export function TaskTable({ department, tasks, updates, people, overdue, rowProp
         },
         {
           title: t('fields.responsible'),
-          width: 150,
+          width: 120,
           render: (_, r) => {
             const collaborators = (r.collaborators ?? []).map((id) => nameOf(people, id)).filter(Boolean);
             return (
@@ -68,7 +69,7 @@ export function TaskTable({ department, tasks, updates, people, overdue, rowProp
         },
         {
           title: t('fields.dates'),
-          width: 200,
+          width: 180,
           render: (_, r) => (
             <Space size={4} wrap>
               <span>{`${r.start_date} ~ ${r.end_date}`}</span>
@@ -82,7 +83,7 @@ export function TaskTable({ department, tasks, updates, people, overdue, rowProp
         },
         {
           title: t('fields.status'),
-          width: 140,
+          width: 120,
           render: (_, r) => (
             <Space size={4}>
               <Tag color={STATUS_COLORS[r.status]} data-testid={`task-status-tag-${r.title}`}>
@@ -94,7 +95,7 @@ export function TaskTable({ department, tasks, updates, people, overdue, rowProp
         },
         {
           title: t('fields.lastReport'),
-          width: 110,
+          width: 100,
           render: (_, r) => r.last_status_on || <Typography.Text type="secondary">{t('table.noReport')}</Typography.Text>,
         },
         ...(canReport ? [{ title: t('fields.report'), width: 220, render: (_: unknown, r: TaskRow) => <QuickStatus task={r} /> }] : []),

@@ -159,6 +159,21 @@ fn the_timeline_lists_what_happened_and_what_is_planned_in_order() {
 }
 
 #[test]
+fn recent_activity_has_one_entry_per_action_newest_first() {
+    let mut ctx = demo();
+    create_third(&mut ctx);
+    let recent = ctx.engine.recent_activity(5).unwrap();
+    assert_eq!(recent.len(), 5);
+    assert_eq!(recent[0].action, "create_collaboration", "the newest write comes first");
+    assert_eq!(recent[0].number, "XZ-2026-003");
+    let keys: Vec<_> = recent.iter().map(|e| (&e.wall_time, &e.action, &e.collaboration_id)).collect();
+    let mut unique = keys.clone();
+    unique.dedup();
+    assert_eq!(keys, unique, "an action that touched several records is listed once");
+    assert!(recent.windows(2).all(|w| w[0].wall_time >= w[1].wall_time));
+}
+
+#[test]
 fn stage_counts_follow_the_process_order() {
     let mut ctx = demo();
     create_third(&mut ctx);
