@@ -53,6 +53,23 @@ export class Driver {
     await this.frames(); // React has rendered what was typed before the next click reads it
   }
 
+  /**
+   * Like `app.settle()`, but not held up by antd's click "wave" (a 2 s fade that covers nothing):
+   * nothing loading, no dialog, drawer or popup moving, then two animation frames.
+   */
+  async settle() {
+    await until(async () => !(await this.browser.$('.ant-skeleton, .ant-spin-spinning').isExisting()), 10_000, 'loading to finish').catch(() => {});
+    const moving = () =>
+      this.browser.execute(
+        () =>
+          document
+            .getAnimations()
+            .filter((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity && !a.effect?.target?.closest?.('.ant-wave')).length,
+      );
+    await until(async () => (await moving()) === 0, 3_000, 'transitions to end').catch(() => {});
+    await this.frames();
+  }
+
   /** Waits two animation frames: state set by the last event is rendered. */
   frames() {
     return this.browser.execute(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
@@ -122,14 +139,14 @@ export class Driver {
   /** The request wizard's next step. */
   async next() {
     await this.app.click('request-next');
-    await this.app.settle();
+    await this.settle();
   }
 
   /** Clicks a button that opens a dialog or drawer, and waits until the content with `contentId` has finished appearing. */
   async open(buttonId, contentId) {
     await this.app.click(buttonId);
     await this.app.waitFor(contentId);
-    await this.app.settle();
+    await this.settle();
   }
 
   /** Waits until a button is enabled (the engine's live check passed); reports the verdict if it never is. */
@@ -152,7 +169,7 @@ export class Driver {
   /** Waits until nothing with this testid is displayed (a dialog or drawer closed) and its closing animation ended. */
   async waitGone(testId, timeout = 10_000) {
     await this.browser.$(byTestId(testId)).waitForDisplayed({ reverse: true, timeout, timeoutMsg: `${testId} still open after ${timeout} ms` });
-    await this.app.settle();
+    await this.settle();
   }
 
   /** Clicks the OK button (this testid) of a confirmation, and waits until the confirmation is gone. */

@@ -340,10 +340,14 @@ class App {
     await until(async () => (await this.browser.$(`${selector}.ant-tabs-tab-active`).isExisting()), 10_000, `tab ${key} active`);
   }
 
+  /** Clicks the option shown as `label` of the Segmented control with this `data-testid`. */
+  async choose(testId, label) {
+    await (await this.waitForSelector(`${byTestId(testId)} .ant-segmented-item-label[title="${label}"]`)).click();
+  }
+
   /** Chooses the language in the header switch ('zh-CN' or 'en-US'). */
   async setLanguage(language) {
-    const label = { 'zh-CN': '中文', 'en-US': 'English' }[language];
-    await (await this.waitForSelector(`${byTestId('language')} .ant-segmented-item-label[title="${label}"]`)).click();
+    await this.choose('language', { 'zh-CN': '中文', 'en-US': 'English' }[language]);
     await until(async () => (await this.browser.execute(() => document.documentElement.lang)) === language, 10_000, `language ${language}`);
   }
 

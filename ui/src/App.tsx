@@ -1,5 +1,5 @@
-import { useMemo, useState } from 'react';
-import { App as AntApp, ConfigProvider, Layout, Menu, Segmented, Space, Typography } from 'antd';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { App as AntApp, ConfigProvider, Layout, Menu, Segmented, Skeleton, Space, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import dayjs from 'dayjs';
@@ -8,14 +8,17 @@ import 'dayjs/locale/en';
 import { useTranslation } from 'react-i18next';
 import { Dashboard } from './features/dashboard/Dashboard';
 import { Register } from './features/register/Register';
-import { CollaborationPage } from './features/collaboration/CollaborationPage';
-import { RequestWizard } from './features/request/RequestWizard';
-import { SettingsPage } from './features/settings/SettingsPage';
 import { FirstLaunch } from './features/onboarding/FirstLaunch';
 import { SearchPalette } from './features/search/SearchPalette';
 import { AttentionNotifier } from './features/notifications/AttentionNotifier';
 import { chooseLanguage, LANGUAGES, type Language } from './i18n';
 import { NavigationContext, type View } from './navigation';
+
+// The dashboard and the register are what the window opens on; the other screens load on first use,
+// which keeps the start-up bundle small (see BENCHMARKS.md, cold start).
+const CollaborationPage = lazy(() => import('./features/collaboration/CollaborationPage').then((m) => ({ default: m.CollaborationPage })));
+const RequestWizard = lazy(() => import('./features/request/RequestWizard').then((m) => ({ default: m.RequestWizard })));
+const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -67,11 +70,13 @@ export function App() {
                 </Space>
               </Layout.Header>
               <Layout.Content style={{ padding: 24, overflow: 'auto' }}>
-                {view.page === 'dashboard' && <Dashboard />}
-                {view.page === 'register' && <Register />}
-                {view.page === 'new-request' && <RequestWizard />}
-                {view.page === 'settings' && <SettingsPage />}
-                {view.page === 'collaboration' && <CollaborationPage key={view.id} id={view.id} tab={view.tab} record={view.record} />}
+                <Suspense fallback={<Skeleton active />}>
+                  {view.page === 'dashboard' && <Dashboard />}
+                  {view.page === 'register' && <Register />}
+                  {view.page === 'new-request' && <RequestWizard />}
+                  {view.page === 'settings' && <SettingsPage />}
+                  {view.page === 'collaboration' && <CollaborationPage key={view.id} id={view.id} tab={view.tab} record={view.record} />}
+                </Suspense>
               </Layout.Content>
             </Layout>
           </Layout>

@@ -399,7 +399,7 @@ phase('archiving makes the collaboration read-only', async (app) => {
   await step('no write control is left on any tab', async () => {
     for (const tab of ['overview', 'feasibility', 'meetings', 'signatures', 'tasks', 'problems', 'risks', 'changes', 'acceptance', 'letter', 'communications']) {
       await app.openTab(tab);
-      await app.settle();
+      await d.settle();
     }
     const gone = ['request-edit', 'notes-save', 'meeting-schedule', `task-status-done-${TASKS[0].title}`, `task-edit-${TASKS[0].title}`, `risk-decide-${RISK}`, 'deliverable-submit', 'communication-add', 'feedback-add'];
     for (const testId of gone) assert.equal(await d.exists(testId), false, `${testId} is gone`);

@@ -29,17 +29,26 @@ test('the window opens at 1280×800', async (app) => {
   assert.deepEqual(await app.viewport(), { width: 1280, height: 800 });
 });
 
-test('the dashboard shows the stage counts and the attention items', async (app) => {
-  const [counts, attention] = cli(app.db, { action: 'get_stage_counts' }, { action: 'get_attention', payload: {} });
-  assert.ok(counts.length > 0 && attention.length > 0, 'the demo data has collaborations and attention items');
-  await app.waitForText('dashboard', zh(`stage.${counts[0].stage}`));
-  const dashboard = await app.text('dashboard');
-  for (const { stage, count } of counts) {
-    assert.match(dashboard, new RegExp(`${zh(`stage.${stage}`)}\\s+${count}\\b`), `count of ${stage}`);
-  }
+/** Waits until the attention list shows exactly these items' subjects. */
+async function assertAttention(app, items, who) {
+  await app.waitForText('attention-list', items[0].subject);
   const list = await app.text('attention-list');
-  for (const item of attention) assert.ok(list.includes(item.subject), `attention item ${item.subject}`);
-  assert.ok(list.includes('XZ-2026-001'));
+  for (const item of items) assert.ok(list.includes(item.subject), `${who}: attention item ${item.subject}`);
+  assert.equal((await app.browser.$$(`[data-testid="attention-list"] .ant-list-item`)).length, items.length, `${who}: number of items`);
+}
+
+test('the dashboard shows the stage counts and my attention items, or everyone\'s', async (app) => {
+  const [counts, me, everyone] = cli(app.db, { action: 'get_stage_counts' }, { action: 'get_me' }, { action: 'get_attention', payload: {} });
+  const [mine] = cli(app.db, { action: 'get_attention', payload: { person: me.id } });
+  assert.ok(counts.length > 0 && mine.length > 0 && everyone.length > mine.length, 'the demo data has attention items for me and others');
+  await app.waitForText('stage-counts', zh(`stage.${counts[0].stage}`));
+  const stages = await app.text('stage-counts');
+  for (const { stage, count } of counts) {
+    assert.match(stages, new RegExp(`${zh(`stage.${stage}`)}\\s+${count}\\b`), `count of ${stage}`);
+  }
+  await assertAttention(app, mine, 'mine');
+  await app.choose('attention-scope', zh('dashboard.everyone'));
+  await assertAttention(app, everyone, 'everyone');
   await assertNoRawKeys(app, 'the dashboard');
 });
 
