@@ -40,7 +40,8 @@ fn open_engine(path: &std::path::Path) -> Result<Engine, EngineError> {
 
 /// Decodes an action sent by the window.
 fn decode(action: Value) -> Result<Action, ErrorPayload> {
-    serde_json::from_value(action).map_err(|e| ErrorPayload::from(&EngineError::InvalidInput { field: "action".into(), reason: e.to_string() }))
+    serde_json::from_value(action)
+        .map_err(|e| ErrorPayload::from(&EngineError::InvalidInput { field: "action".into(), reason: e.to_string() }))
 }
 
 /// Runs `work` on the engine on a blocking thread; the mutex is held only there, never across an `.await`.
