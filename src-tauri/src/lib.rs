@@ -1,9 +1,10 @@
 //! The Tauri shell: opens the engine on the app-data database and exposes it to the window.
 //!
-//! This layer is deliberately thin. The command `exec` decodes an engine action (the same
-//! JSON the CLI's `exec` reads), runs it on a blocking thread with the engine's mutex held only
-//! there (never across an `.await`), and maps errors to `{kind, message}`. After every write it
-//! emits `data-changed` so the UI refetches; `validate` runs the same rules and keeps nothing. No SQL and no business rules live here.
+//! This layer is deliberately thin. The command `exec` decodes an engine action (the same JSON
+//! the CLI's `exec` reads), runs it on a blocking thread with the engine's mutex held only there
+//! (never across an `.await`), and maps errors to `{kind, message}`. After every write it emits
+//! `data-changed` so the UI refetches; `validate` runs the same rules and keeps nothing. Printing
+//! lives in `printing`. No SQL and no business rules live here.
 
 use serde_json::Value;
 use std::path::PathBuf;
@@ -24,8 +25,8 @@ fn database_path() -> PathBuf {
     std::env::var_os("XIEZUO_DB").map(PathBuf::from).unwrap_or_else(xiezuo_engine::paths::default_database_path)
 }
 
-/// Opens the database; a brand-new one starts with the demo data so the app is never empty, an
-/// existing one gets today's automatic backup.
+/// Opens the database; a brand-new one starts with the demo data so the app is never empty (the
+/// window then asks who "me" is), an existing one gets today's automatic backup.
 fn open_engine(path: &std::path::Path) -> Result<Engine, EngineError> {
     let first_launch = !path.exists();
     let mut engine = Engine::open(path)?;
