@@ -21,9 +21,11 @@ trap 'rm -rf "$work"' EXIT
 deb="" deb_note=""
 if [ -n "${NO_DEB:-}" ]; then
   deb_note="skipped (NO_DEB)"
-elif [ ! -x ui/node_modules/.bin/tauri ]; then
-  deb_note="@tauri-apps/cli is not installed in ui/"
-elif ui/node_modules/.bin/tauri build --bundles deb >"$work/deb.log" 2>&1; then
+# The Tauri CLI is only needed here, so it is installed here, for this platform only (a lock file
+# in ui/ would have to list every platform's binary package).
+elif ! npm install --prefix "$work/cli" --no-save --no-audit --no-fund --loglevel=error @tauri-apps/cli@2.12.5 >"$work/cli.log" 2>&1; then
+  deb_note="could not install @tauri-apps/cli: $(tail -n 2 "$work/cli.log" | tr -s '\n ' ' ')"
+elif "$work/cli/node_modules/.bin/tauri" build --bundles deb >"$work/deb.log" 2>&1; then
   deb=$(ls -t target/release/bundle/deb/*.deb | head -n 1)
 else
   deb_note="tauri build failed: $(grep -v Compiling "$work/deb.log" | tail -n 3 | tr -s '\n ' ' ')"

@@ -45,7 +45,7 @@ export class Driver {
 
   /** Replaces the text of an input or textarea: click, select all, delete, type. */
   async fill(testId, text) {
-    const element = await this.app.waitFor(testId);
+    const element = await this.whenClickable(testId);
     await element.click();
     await this.browser.keys(['Control', 'a']);
     await this.browser.keys('Backspace');
@@ -66,8 +66,36 @@ export class Driver {
             .getAnimations()
             .filter((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity && !a.effect?.target?.closest?.('.ant-wave')).length,
       );
-    await until(async () => (await moving()) === 0, 3_000, 'transitions to end').catch(() => {});
+    // Quiet twice in a row: antd starts a dialog's motion a frame or two after it mounts.
+    let quiet = 0;
+    await until(async () => ((await moving()) === 0 ? ++quiet : (quiet = 0)) >= 2, 3_000, 'transitions to end').catch(() => {});
     await this.frames();
+  }
+
+  /** Scrolls the element with this testid into view and waits until a click on its middle would reach it (nothing moving over it). */
+  async whenClickable(testId, timeout = 10_000) {
+    const element = await this.app.waitFor(testId, timeout);
+    await until(
+      () =>
+        this.browser.execute((s) => {
+          const target = document.querySelector(s);
+          let r = target.getBoundingClientRect();
+          if (r.top < 0 || r.bottom > window.innerHeight || r.left < 0 || r.right > window.innerWidth) {
+            target.scrollIntoView({ block: 'center', inline: 'center' });
+            r = target.getBoundingClientRect();
+          }
+          const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+          return !!hit && (target.contains(hit) || hit.contains(target) || hit.closest('label')?.contains(target));
+        }, byTestId(testId)),
+      timeout,
+      `${testId} to be clickable`,
+    );
+    return element;
+  }
+
+  /** Clicks the element with this testid once a click would reach it. */
+  async click(testId) {
+    await (await this.whenClickable(testId)).click();
   }
 
   /** Waits two animation frames: state set by the last event is rendered. */
@@ -81,7 +109,7 @@ export class Driver {
    * Escape: once the dropdown is gone, Escape closes the dialog around it.)
    */
   async choose(testId, text) {
-    const select = await this.app.waitFor(testId);
+    const select = await this.whenClickable(testId);
     await select.click();
     const input = this.browser.$(`${byTestId(testId)} input`);
     await input.waitForExist({ timeout: 5000 });
@@ -110,7 +138,7 @@ export class Driver {
 
   /** Types a date (`YYYY-MM-DD`, or `YYYY-MM-DD HH:mm`) into a DatePicker input and confirms with Enter. */
   async pickDate(testId, value) {
-    const input = await this.app.waitFor(testId);
+    const input = await this.whenClickable(testId);
     await input.click();
     await this.browser.keys(['Control', 'a']);
     await input.addValue(value);
@@ -138,13 +166,13 @@ export class Driver {
 
   /** The request wizard's next step. */
   async next() {
-    await this.app.click('request-next');
+    await this.click('request-next');
     await this.settle();
   }
 
   /** Clicks a button that opens a dialog or drawer, and waits until the content with `contentId` has finished appearing. */
   async open(buttonId, contentId) {
-    await this.app.click(buttonId);
+    await this.click(buttonId);
     await this.app.waitFor(contentId);
     await this.settle();
   }
@@ -161,8 +189,8 @@ export class Driver {
 
   /** Clicks a submit button once enabled, then waits for its dialog (if `gone` is given) to close. */
   async submit(testId, { verdict, gone } = {}) {
-    const button = await this.waitEnabled(testId, verdict);
-    await button.click();
+    await this.waitEnabled(testId, verdict);
+    await this.click(testId);
     if (gone) await this.waitGone(gone);
   }
 
@@ -174,7 +202,7 @@ export class Driver {
 
   /** Clicks the OK button (this testid) of a confirmation, and waits until the confirmation is gone. */
   async confirm(testId) {
-    await this.app.click(testId);
+    await this.click(testId);
     await this.waitGone(testId);
   }
 

@@ -67,10 +67,10 @@ const dataOf = (app, testId, selector, name) =>
 async function answer(app, department, { object } = {}) {
   await d.open(`feasibility-answer-${department}`, 'feasibility-answer-form');
   if (object) {
-    await app.click('feasibility-answer-object');
+    await d.click('feasibility-answer-object');
     await d.fill('feasibility-note', object);
   } else {
-    await app.click('feasibility-answer-confirm');
+    await d.click('feasibility-answer-confirm');
   }
   await d.submit('feasibility-answer-submit', { verdict: 'feasibility-answer-verdict', gone: 'feasibility-answer-form' });
 }
@@ -103,15 +103,15 @@ phase('a request is created and sent to three departments', async (app) => {
   await step('ask three departments for support', async () => {
     const asks = ['提供近三十天客户反馈', '开发推广活动页面', '制定验收标准并测试'];
     for (const [i, department] of PARTNERS.entries()) {
-      await app.click('request-department-add');
+      await d.click('request-department-add');
       await d.choose(`request-department-${i}`, department);
-      await app.click(`request-support-kind-${i}-data`);
+      await d.click(`request-support-kind-${i}-data`);
       await d.fill(`request-support-text-${i}`, asks[i]);
     }
     await d.next();
   });
   await step('add a key milestone', async () => {
-    await app.click('request-milestone-add');
+    await d.click('request-milestone-add');
     await d.fill('request-milestone-name-0', '推广方案定稿');
     await d.pickDate('request-milestone-date-0', day(20));
     await d.next();
@@ -155,7 +155,7 @@ phase('round 1: two confirmations and one objection send the request back', asyn
 
 phase('the revised request is sent again and every department confirms', async (app) => {
   await step('revise the request from the overview', async () => {
-    await app.click('feasibility-revise');
+    await d.click('feasibility-revise');
     await app.waitFor('overview');
     await d.open('request-edit', 'request-edit-form');
     await d.fill('request-support-text-2', '与各方共同制定验收标准，预留两周测试周期');
@@ -188,7 +188,7 @@ phase('the kickoff meeting is scheduled with an agenda', async (app) => {
     await d.fill('meeting-place', '三楼会议室');
     for (const department of Object.keys(ORG)) await d.choose('meeting-attendees', ORG[department].head);
     await d.fill('meeting-agenda-0', '需求背景');
-    await app.click('meeting-agenda-add');
+    await d.click('meeting-agenda-add');
     await d.fill('meeting-agenda-1', '初步分工框架');
     await d.submit('meeting-submit', { verdict: 'meeting-verdict', gone: 'meeting-form' });
   });
@@ -202,20 +202,20 @@ phase('minutes: the gap warning, the refused issue, the fix and the issue', asyn
   await step('write the minutes leaving out one department', async () => {
     await d.open(`meeting-minutes-${MEETING}`, 'minutes-editor');
     await d.fill('minutes-goal', '三个月内市场份额提升百分之十五');
-    await app.click('minutes-milestone-add');
+    await d.click('minutes-milestone-add');
     await d.fill('minutes-milestone-name-0', '推广活动上线');
     await d.pickDate('minutes-milestone-date-0', day(40));
     for (const [department, item] of Object.entries(RESPONSIBILITIES)) {
       if (department === OBJECTOR) continue;
-      await app.click(`responsibility-add-${department}`);
+      await d.click(`responsibility-add-${department}`);
       await d.fill(`responsibility-item-${department}-0`, item);
     }
     await d.fill('minutes-weekly_meeting', '每周一上午十点');
     await d.fill('minutes-urgent_channel', '协作群电话');
     await d.fill('minutes-sync_method', '共享文档每日更新');
-    await app.click('minutes-criterion-add');
+    await d.click('minutes-criterion-add');
     await d.fill('minutes-criterion-0', CRITERION);
-    await app.click('minutes-decision-add');
+    await d.click('minutes-decision-add');
     await d.fill('minutes-decision-0', '每周一召开协作推进会');
     await d.fill('minutes-summary', '各部门确认分工与节点');
   });
@@ -226,7 +226,7 @@ phase('minutes: the gap warning, the refused issue, the fix and the issue', asyn
   });
   await step('the engine refuses to issue minutes with a gap', async () => {
     await d.waitEnabled('minutes-issue', 'minutes-verdict');
-    await app.click('minutes-issue');
+    await d.click('minutes-issue');
     const refusal = await app.text('minutes-issue-error');
     assert.ok(refusal.includes(OBJECTOR), refusal);
     assert.equal(await d.stage(), 'kickoff');
@@ -235,14 +235,14 @@ phase('minutes: the gap warning, the refused issue, the fix and the issue', asyn
     assert.equal(meeting.minutes_summary, '各部门确认分工与节点', 'the draft was saved before the refusal');
   });
   await step('fix the gap', async () => {
-    await app.click(`responsibility-add-${OBJECTOR}`);
+    await d.click(`responsibility-add-${OBJECTOR}`);
     await d.fill(`responsibility-item-${OBJECTOR}-0`, RESPONSIBILITIES[OBJECTOR]);
     await d.waitAttr('responsibility-verdict', 'data-state', 'ok');
     assert.equal(await d.attr(`responsibility-row-${OBJECTOR}`, 'data-gap'), 'false');
   });
   await step('issue: execution starts', async () => {
     await d.waitEnabled('minutes-issue', 'minutes-verdict');
-    await app.click('minutes-issue');
+    await d.click('minutes-issue');
     await app.waitFor('minutes-issued');
     await d.waitStage('executing');
     await d.closeDrawer('minutes-editor');
@@ -310,10 +310,10 @@ phase('a deliverable with its self-check fails the joint review and gets a recti
     await d.open('deliverable-submit', 'deliverable-form');
     await d.choose('deliverable-task', TASKS[0].title);
     assert.equal(await (await app.waitFor('deliverable-title')).getValue(), DELIVERABLE, 'the task fills in its deliverable');
-    await app.click('self-check-from-criteria');
+    await d.click('self-check-from-criteria');
     assert.equal(await (await app.waitFor('self-check-item-0')).getValue(), CRITERION);
-    await app.click('self-check-complete-0');
-    await app.click('self-check-quality-0');
+    await d.click('self-check-complete-0');
+    await d.click('self-check-quality-0');
     await d.fill('self-check-note-0', '已自测全部模块');
     await d.submit('deliverable-form-submit', { verdict: 'deliverable-form-verdict', gone: 'deliverable-form' });
     await d.waitStage('accepting');
@@ -324,7 +324,7 @@ phase('a deliverable with its self-check fails the joint review and gets a recti
     await d.open(`deliverable-review-${DELIVERABLE}`, 'review-form');
     assert.equal(await (await app.waitFor('review-criterion-target-0')).getValue(), '≥95%', 'the criterion comes from the minutes');
     await d.fill('review-criterion-measured-0', '90%');
-    await app.click('review-criterion-fail-0');
+    await d.click('review-criterion-fail-0');
     await d.choose('review-reviewers', ORG.市场部.head);
     await d.choose('review-reviewers', ORG.测试部.head);
     await d.fill('review-opinion', '覆盖率未达标，需补齐剩余模块');
@@ -358,7 +358,7 @@ phase('the rectified deliverable is resubmitted and passes', async (app) => {
   await step('review version 2: passed', async () => {
     await d.open(`deliverable-review-${DELIVERABLE}`, 'review-form');
     await d.fill('review-criterion-measured-0', '98%');
-    await app.click('review-criterion-pass-0');
+    await d.click('review-criterion-pass-0');
     await d.choose('review-reviewers', ORG.市场部.head);
     await d.fill('review-opinion', '验收通过');
     await d.submit('review-form-submit', { verdict: 'review-form-verdict', gone: 'review-form' });
@@ -381,10 +381,10 @@ phase('the completion letter is issued and printed', async (app) => {
     for (const expected of [...PARTNERS, TITLE, number, LETTER_BODY, '市场部', ME]) assert.ok(letter.includes(expected), `"${expected}" in the letter: ${letter}`);
   });
   await step('the print preview shows its pages', async () => {
-    await app.click('print-letter');
+    await d.click('print-letter');
     const pages = await app.waitFor('print-preview-pages', 30_000);
     assert.ok(Number(await pages.getAttribute('data-pages')) >= 1);
-    await app.click('print-close');
+    await d.click('print-close');
     await d.waitGone('print-preview');
   });
 });
