@@ -1,10 +1,10 @@
-// Driving helpers for the process spec, on top of harness.js: antd Selects and DatePickers, text
-// fields that are cleared first, buttons that wait for the engine's live check, modal closing,
-// and the organisation a fresh database starts with.
+// Driving helpers on top of harness.js for specs that fill in forms: clicks that wait until nothing
+// covers their target, text fields cleared first, antd Selects and DatePickers driven by typing +
+// Enter, submit buttons that wait for the engine's live check, dialogs and drawers opened and
+// closed to the end of their motion; and the organisation a fresh database starts with.
 import { until, cli } from './harness.js';
 
 const byTestId = (testId) => `[data-testid="${testId}"]`;
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The organisation of the fresh database: four departments, each with a head and a contact. */
 export const ORG = {
@@ -206,12 +206,6 @@ export class Driver {
     await this.waitGone(testId);
   }
 
-  /** Clicks an element by testid even if covered or off-screen (tab panes, table rows). */
-  async clickHard(testId) {
-    await this.browser.$(byTestId(testId)).waitForExist({ timeout: 10_000, timeoutMsg: `${testId} not found` });
-    await this.browser.execute((s) => document.querySelector(s).click(), byTestId(testId));
-  }
-
   /** Ticks a checkbox whose testid sits on its (hidden) input, by clicking its label. */
   async check(testId) {
     await this.browser.$(byTestId(testId)).waitForExist({ timeout: 10_000, timeoutMsg: `${testId} not found` });
@@ -264,9 +258,5 @@ export class Driver {
   /** Whether any element with this testid exists in the page. */
   exists(testId) {
     return this.browser.$(byTestId(testId)).isExisting();
-  }
-
-  sleep(ms) {
-    return sleep(ms);
   }
 }

@@ -64,7 +64,7 @@ const dataOf = (app, testId, selector, name) =>
   app.browser.execute((t, s, n) => document.querySelector(`[data-testid="${t}"] ${s}`)?.dataset[n] ?? null, testId, selector, name);
 
 /** Answers the feasibility question for a department in the open round. */
-async function answer(app, department, { object } = {}) {
+async function answer(department, { object } = {}) {
   await d.open(`feasibility-answer-${department}`, 'feasibility-answer-form');
   if (object) {
     await d.click('feasibility-answer-object');
@@ -75,7 +75,7 @@ async function answer(app, department, { object } = {}) {
   await d.submit('feasibility-answer-submit', { verdict: 'feasibility-answer-verdict', gone: 'feasibility-answer-form' });
 }
 
-phase('the window opens on an empty organisation database with "me" set', async (app) => {
+phase('a fresh database gets the organisation and "me"', async (app) => {
   await step('prepare the organisation with the CLI and reload', async () => {
     prepareOrganisation(app.db);
     await app.browser.refresh();
@@ -137,11 +137,11 @@ phase('round 1: two confirmations and one objection send the request back', asyn
   await step('two departments confirm', async () => {
     await app.openTab('feasibility');
     await app.waitFor('feasibility-round-1');
-    for (const department of PARTNERS.filter((p) => p !== OBJECTOR)) await answer(app, department);
+    for (const department of PARTNERS.filter((p) => p !== OBJECTOR)) await answer(department);
     assert.equal(await d.stage(), 'confirming', 'still waiting for the third department');
   });
   await step(`${OBJECTOR} objects with a suggestion`, async () => {
-    await answer(app, OBJECTOR, { object: '验收标准需在启动会上共同确定，测试周期至少两周' });
+    await answer(OBJECTOR, { object: '验收标准需在启动会上共同确定，测试周期至少两周' });
     await d.waitStage('revising');
     const notice = await app.text('feasibility-objection');
     assert.ok(notice.includes(OBJECTOR) && notice.includes('测试周期至少两周'), notice);
@@ -171,7 +171,7 @@ phase('the revised request is sent again and every department confirms', async (
     await app.waitFor('feasibility-round-2');
   });
   await step('all three confirm: the kickoff is next', async () => {
-    for (const department of PARTNERS) await answer(app, department);
+    for (const department of PARTNERS) await answer(department);
     await d.waitStage('kickoff');
     assert.ok(await d.exists('feasibility-history'), 'round 1 stays on record');
   });
