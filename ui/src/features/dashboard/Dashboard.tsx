@@ -34,10 +34,10 @@ export function Dashboard() {
     <div data-testid="dashboard">
       <Typography.Title level={3}>{t('dashboard.title')}</Typography.Title>
       {counts.error && <ErrorNotice error={counts.error} />}
-      <Row gutter={[12, 12]} style={{ marginBottom: 16 }} data-testid="stage-counts">
+      <Row gutter={[12, 12]} align="stretch" style={{ marginBottom: 16 }} data-testid="stage-counts">
         {STAGES.map((stage) => (
           <Col key={stage} span={3}>
-            <Card size="small" hoverable onClick={() => go({ page: 'register' })}>
+            <Card size="small" hoverable style={{ height: '100%' }} onClick={() => go({ page: 'register' })}>
               <Statistic title={t(`stage.${stage}`)} value={countOf(stage)} />
             </Card>
           </Col>
