@@ -352,11 +352,15 @@ impl Engine {
         if action.is_read() {
             return self.run(action).map(drop);
         }
-        let calendar = self.calendar.clone();
+        // Only calendar writes change the in-memory calendar; keep a copy just for them, since forms
+        // validate on every pause in typing.
+        let calendar = matches!(action, Action::ImportHolidays(_) | Action::SetCalendarDay(_)).then(|| self.calendar.clone());
         self.dry_run = true;
         let result = self.run(action);
         self.dry_run = false;
-        self.calendar = calendar;
+        if let Some(calendar) = calendar {
+            self.calendar = calendar;
+        }
         result.map(drop)
     }
 

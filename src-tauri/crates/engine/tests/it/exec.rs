@@ -68,3 +68,33 @@ fn the_language_preference_is_kept_and_checked() {
     assert_eq!(error.kind, "invalid_input");
     assert_eq!(ctx.engine.preferences().unwrap().language.as_deref(), Some("en-US"));
 }
+
+fn action(value: Value) -> xiezuo_engine::action::Action {
+    serde_json::from_value(value).unwrap()
+}
+
+#[test]
+fn validate_runs_every_rule_and_keeps_nothing() {
+    let mut ctx = demo();
+    let before = ctx.dump();
+    let log_before = ctx.count("SELECT count(*) FROM change_log");
+
+    // An acceptable write passes and is rolled back.
+    let note = json!({"action": "update_notes", "payload": {"collaboration": "XZ-2026-001", "remarks": "只是试试"}});
+    ctx.engine.validate(action(note.clone())).unwrap();
+    // A refused one answers the engine's own error, naming the field.
+    let refused = ctx.engine.validate(action(json!({"action": "add_person", "payload": {"name": " "}}))).unwrap_err();
+    assert_eq!(refused.kind(), "missing_field");
+    // A calendar write does not leak into the in-memory calendar either.
+    let saturday = json!({"action": "set_calendar_day", "payload": {"date": "2026-12-05", "is_working_day": true}});
+    ctx.engine.validate(action(saturday.clone())).unwrap();
+    assert_eq!(ctx.engine.due(crate::support::day("2026-12-04"), 1).date, crate::support::day("2026-12-07"));
+
+    assert_eq!(ctx.count("SELECT count(*) FROM change_log"), log_before, "nothing was logged");
+    assert!(ctx.dump() == before, "validation changed the database");
+    // The same actions, run for real, do change it.
+    ctx.engine.run(action(note)).unwrap();
+    ctx.engine.run(action(saturday)).unwrap();
+    assert_eq!(ctx.engine.due(crate::support::day("2026-12-04"), 1).date, crate::support::day("2026-12-05"));
+    assert!(ctx.count("SELECT count(*) FROM change_log") > log_before);
+}
