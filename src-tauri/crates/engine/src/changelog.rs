@@ -11,7 +11,7 @@ use crate::error::{EngineError, Result};
 use crate::search;
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use rusqlite::types::Value as SqlValue;
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, OptionalExtension, Savepoint};
 use serde_json::{Map, Value};
 
 /// Who is writing, from where, and under which action name.
@@ -25,7 +25,8 @@ pub(crate) struct WriteContext {
 }
 
 pub(crate) struct Writer<'a> {
-    pub tx: Transaction<'a>,
+    /// A savepoint of the IMMEDIATE transaction the write runs in (its own, or a batch's).
+    pub tx: Savepoint<'a>,
     pub ctx: WriteContext,
     pub hlc: &'a mut Hlc,
 }

@@ -11,7 +11,7 @@ use crate::clock::{Clock, Hlc, SystemClock};
 use crate::db;
 use crate::error::{EngineError, Result};
 use crate::model::Stage;
-use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -24,6 +24,8 @@ pub struct Engine {
     path: Option<PathBuf>,
     /// While set, writes are validated in full and then rolled back (see `Engine::validate`).
     pub(crate) dry_run: bool,
+    /// How many `batch` calls are open: writes then join their transaction instead of starting one.
+    batch_depth: u32,
 }
 
 /// A collaboration as the write path sees it: enough to check gates.
@@ -64,7 +66,7 @@ impl Engine {
         };
         let last: Option<String> = conn.query_row("SELECT max(hlc) FROM change_log", [], |r| r.get(0))?;
         let hlc = last.as_deref().and_then(Hlc::decode).unwrap_or_default();
-        let mut engine = Self { conn, clock, calendar: WorkCalendar::with_bundled(), device_id, hlc, path: None, dry_run: false };
+        let mut engine = Self { conn, clock, calendar: WorkCalendar::with_bundled(), device_id, hlc, path: None, dry_run: false, batch_depth: 0 };
         engine.ensure_org_settings()?;
         engine.calendar = engine.load_calendar()?;
         Ok(engine)
@@ -96,7 +98,9 @@ impl Engine {
         local_setting(&self.conn, "me")
     }
 
-    /// Runs `apply` as one write: IMMEDIATE transaction, change log, all or nothing.
+    /// Runs `apply` as one write: IMMEDIATE transaction, change log, all or nothing. Inside a
+    /// `batch` the write joins the batch's transaction, in a savepoint of its own, so a refused
+    /// write still changes nothing.
     pub(crate) fn write<T>(
         &mut self,
         action: &'static str,
@@ -106,7 +110,10 @@ impl Engine {
         let actor_id = self.me()?;
         let now = self.clock.now();
         let today = self.clock.today();
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let outermost = self.batch_depth == 0;
+        if outermost {
+            self.begin_immediate()?;
+        }
         let ctx = WriteContext {
             actor_id,
             device_id: self.device_id.clone(),
@@ -115,14 +122,62 @@ impl Engine {
             action,
             collaboration_id: collaboration_id.map(str::to_string),
         };
-        let mut writer = Writer { tx, ctx, hlc: &mut self.hlc };
-        let out = apply(&mut writer)?;
-        if self.dry_run {
-            writer.tx.rollback()?;
-        } else {
+        let applied = self.conn.savepoint().map_err(EngineError::from).and_then(|tx| {
+            let mut writer = Writer { tx, ctx, hlc: &mut self.hlc };
+            let out = apply(&mut writer)?;
             writer.tx.commit()?;
+            Ok(out)
+        });
+        if outermost {
+            self.end_transaction(applied.is_ok() && !self.dry_run)?;
         }
-        Ok(out)
+        applied
+    }
+
+    /// Runs `work` as one transaction: every write inside it joins, and everything is kept only
+    /// if `work` succeeds and `keep` approves its result (an import's preview keeps nothing; its
+    /// apply keeps all rows or none). Batches nest as savepoints.
+    pub fn batch<T>(&mut self, keep: impl FnOnce(&T) -> bool, work: impl FnOnce(&mut Engine) -> Result<T>) -> Result<T> {
+        let name = format!("xiezuo_batch_{}", self.batch_depth);
+        if self.batch_depth == 0 {
+            self.begin_immediate()?;
+        } else {
+            self.conn.execute_batch(&format!("SAVEPOINT {name}"))?;
+        }
+        self.batch_depth += 1;
+        let result = work(self);
+        self.batch_depth -= 1;
+        let commit = result.as_ref().is_ok_and(keep);
+        if self.batch_depth == 0 {
+            self.end_transaction(commit)?;
+        } else if commit {
+            self.conn.execute_batch(&format!("RELEASE {name}"))?;
+        } else {
+            self.conn.execute_batch(&format!("ROLLBACK TO {name}; RELEASE {name}"))?;
+        }
+        result
+    }
+
+    fn begin_immediate(&mut self) -> Result<()> {
+        if !self.conn.is_autocommit() {
+            // Only a write that panicked half-way leaves a transaction open; nothing of it is kept.
+            self.conn.execute_batch("ROLLBACK")?;
+        }
+        Ok(self.conn.execute_batch("BEGIN IMMEDIATE")?)
+    }
+
+    /// Commits (or rolls back) the outermost transaction; a failed commit rolls back, so the
+    /// connection is never left inside a transaction.
+    fn end_transaction(&mut self, commit: bool) -> Result<()> {
+        if commit {
+            if let Err(err) = self.conn.execute_batch("COMMIT") {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                return Err(err.into());
+            }
+            Ok(())
+        } else {
+            Ok(self.conn.execute_batch("ROLLBACK")?)
+        }
     }
 
     /// A write scoped to one collaboration, refused if it is archived.

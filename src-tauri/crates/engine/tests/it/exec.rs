@@ -98,3 +98,46 @@ fn validate_runs_every_rule_and_keeps_nothing() {
     assert_eq!(ctx.engine.due(crate::support::day("2026-12-04"), 1).date, crate::support::day("2026-12-05"));
     assert!(ctx.count("SELECT count(*) FROM change_log") > log_before);
 }
+
+#[test]
+fn a_batch_keeps_all_its_writes_or_none() {
+    let mut ctx = demo();
+    let before = ctx.dump();
+    let person = |name: &str| action(json!({"action": "add_person", "payload": {"name": name}}));
+
+    // A failing write inside a batch fails the batch: the earlier write goes too.
+    let err = ctx
+        .engine
+        .batch(|_| true, |e| {
+            e.run(person("批量甲"))?;
+            e.run(action(json!({"action": "add_person", "payload": {"name": " "}})))
+        })
+        .unwrap_err();
+    assert_eq!(err.kind(), "missing_field");
+    assert!(ctx.dump() == before, "a failed batch changed the database");
+
+    // `keep` saying no (a preview) keeps nothing either, though every write succeeded.
+    let added = ctx.engine.batch(|_| false, |e| e.run(person("批量乙"))).unwrap();
+    assert!(!added.is_null(), "the preview still answers what the write would do");
+    assert!(ctx.dump() == before, "a preview changed the database");
+
+    // A nested batch that fails rolls back only itself; the outer batch keeps the rest.
+    let log_before = ctx.count("SELECT count(*) FROM change_log");
+    ctx.engine
+        .batch(|_| true, |e| {
+            e.run(person("批量丙"))?;
+            let inner = e.batch(|_| true, |e| {
+                e.run(person("批量丁"))?;
+                e.run(action(json!({"action": "add_person", "payload": {"name": ""}})))
+            });
+            assert!(inner.is_err());
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(ctx.count("SELECT count(*) FROM person WHERE name = '批量丙'"), 1);
+    assert_eq!(ctx.count("SELECT count(*) FROM person WHERE name = '批量丁'"), 0);
+    assert!(ctx.count("SELECT count(*) FROM change_log") > log_before);
+    // And the engine is back to one transaction per write.
+    ctx.engine.run(person("批量戊")).unwrap();
+    assert!(ctx.engine.connection().is_autocommit());
+}
