@@ -11,7 +11,7 @@ use crate::action::Action;
 use crate::dossier::{JSON_COLUMNS, LISTS};
 use crate::error::Result;
 use rusqlite::Connection;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use ts_rs::{Config, TypeVisitor, TS};
 
 /// What each action answers, as a TypeScript type. Types named here are declared in the file.
@@ -87,10 +87,39 @@ fn results(cfg: &Config) -> Vec<(&'static str, String)> {
     ]
 }
 
-/// Declares every named type the roots depend on, once each, in name order.
-struct Declarations<'a> {
+/// Declares every named type the roots depend on, once each, in name order. Types another
+/// bindings file already declares (`known`) are imported from it instead of declared again: the
+/// interop crate's file builds on this one.
+pub struct Declarations<'a> {
     cfg: &'a Config,
+    known: BTreeSet<String>,
     out: BTreeMap<String, String>,
+    imported: BTreeSet<String>,
+}
+
+impl<'a> Declarations<'a> {
+    pub fn new(cfg: &'a Config, known: BTreeSet<String>) -> Self {
+        Self { cfg, known, out: BTreeMap::new(), imported: BTreeSet::new() }
+    }
+
+    /// `import type` lines for the known types used, then the declarations.
+    pub fn render(&self, from: &str) -> String {
+        let mut text = String::new();
+        if !self.imported.is_empty() {
+            let names: Vec<&str> = self.imported.iter().map(String::as_str).collect();
+            text.push_str(&format!("import type {{ {} }} from '{from}';\n\n", names.join(", ")));
+        }
+        for declaration in self.out.values() {
+            text.push_str(declaration);
+            text.push_str("\n\n");
+        }
+        text
+    }
+
+    /// The names declared so far.
+    pub fn names(&self) -> BTreeSet<String> {
+        self.out.keys().cloned().collect()
+    }
 }
 
 impl TypeVisitor for Declarations<'_> {
@@ -99,6 +128,10 @@ impl TypeVisitor for Declarations<'_> {
             return; // built-in: string, number, arrays, options
         }
         let name = T::ident(self.cfg);
+        if self.known.contains(&name) {
+            self.imported.insert(name);
+            return;
+        }
         if self.out.contains_key(&name) {
             return;
         }
@@ -208,10 +241,14 @@ fn dossier_rows(cfg: &Config) -> Result<String> {
     Ok(out)
 }
 
-/// The whole `ui/src/bindings.ts`.
-pub fn typescript() -> Result<String> {
-    let cfg = Config::new().with_large_int("number");
-    let mut declarations = Declarations { cfg: &cfg, out: BTreeMap::new() };
+/// The ts-rs settings every bindings file uses (numbers cross JSON as numbers).
+pub fn config() -> Config {
+    Config::new().with_large_int("number")
+}
+
+/// The engine's declared types (actions, read models, codes).
+fn engine_declarations(cfg: &Config) -> Declarations<'_> {
+    let mut declarations = Declarations::new(cfg, BTreeSet::new());
     declarations.visit::<Action>();
     declarations.visit::<crate::org::OrgSettings>();
     declarations.visit::<crate::org::Person>();
@@ -241,15 +278,22 @@ pub fn typescript() -> Result<String> {
         declarations.visit::<DeliverableStatus>();
         declarations.visit::<CommunicationKind>();
     }
+    declarations
+}
 
+/// The names `ui/src/bindings.ts` declares, so other bindings files import rather than repeat them.
+pub fn declared_names() -> BTreeSet<String> {
+    engine_declarations(&config()).names()
+}
+
+/// The whole `ui/src/bindings.ts`.
+pub fn typescript() -> Result<String> {
+    let cfg = config();
     let mut out = String::from(
         "// Generated from the Rust engine by `xiezuo_engine::bindings` — do not edit.\n\
          // Regenerate with `XIEZUO_BLESS=1 cargo test -p xiezuo-engine bindings`.\n\n",
     );
-    for declaration in declarations.out.values() {
-        out.push_str(declaration);
-        out.push_str("\n\n");
-    }
+    out.push_str(&engine_declarations(&cfg).render("./bindings"));
     out.push_str(&dossier_rows(&cfg)?);
     out.push_str("\n/** What each action answers. */\nexport interface ActionResults {\n");
     for (action, result) in results(&cfg) {
