@@ -5,7 +5,7 @@
  * Every operation, tagged by its stable name.
  */
 
-export type Action = { "action": "update_org_settings", "payload": OrgSettingsPatch } | { "action": "add_department", "payload": DepartmentInput } | { "action": "update_department", "payload": DepartmentPatch } | { "action": "add_person", "payload": PersonInput } | { "action": "update_person", "payload": PersonPatch } | { "action": "set_me", "payload": MeRef } | { "action": "set_preferences", "payload": Preferences } | { "action": "create_collaboration", "payload": NewCollaboration } | { "action": "update_request", "payload": RequestPatch } | { "action": "update_notes", "payload": NotesPatch } | { "action": "send_request", "payload": CollaborationRef } | { "action": "answer_feasibility", "payload": AnswerInput } | { "action": "schedule_meeting", "payload": MeetingInput } | { "action": "save_minutes", "payload": MinutesInput } | { "action": "issue_minutes", "payload": MeetingRef } | { "action": "record_signature", "payload": SignatureInput } | { "action": "add_task", "payload": TaskInput } | { "action": "update_task", "payload": TaskPatch } | { "action": "post_status", "payload": StatusInput } | { "action": "add_problem", "payload": ProblemInput } | { "action": "resolve_problem", "payload": ProblemResolution } | { "action": "raise_risk", "payload": RiskInput } | { "action": "escalate_risk", "payload": RiskRef } | { "action": "decide_risk", "payload": RiskDecision } | { "action": "open_change_request", "payload": ChangeRequestInput } | { "action": "decide_change_request", "payload": ChangeDecisionInput } | { "action": "submit_deliverable", "payload": DeliverableInput } | { "action": "record_self_check", "payload": SelfCheckInput } | { "action": "review_deliverable", "payload": ReviewInput } | { "action": "resubmit_deliverable", "payload": ResubmitInput } | { "action": "issue_completion_letter", "payload": LetterInput } | { "action": "archive", "payload": CollaborationRef } | { "action": "reopen", "payload": ReopenInput } | { "action": "add_communication", "payload": CommunicationInput } | { "action": "add_feedback", "payload": FeedbackInput } | { "action": "add_attachment", "payload": AttachmentInput } | { "action": "record_printed", "payload": PrintedInput } | { "action": "import_holidays", "payload": HolidayImport } | { "action": "set_calendar_day", "payload": CalendarDay } | { "action": "load_demo" } | { "action": "get_org_settings" } | { "action": "get_preferences" } | { "action": "get_me" } | { "action": "list_departments" } | { "action": "list_people" } | { "action": "get_register", "payload": RegisterQuery } | { "action": "get_stage_counts" } | { "action": "get_collaboration", "payload": CollaborationRef } | { "action": "get_history", "payload": CollaborationRef } | { "action": "get_timeline", "payload": CollaborationRef } | { "action": "get_recent_activity", "payload": RecentQuery } | { "action": "get_attention", "payload": AttentionFilter } | { "action": "check_minutes", "payload": MeetingRef } | { "action": "check_responsibilities", "payload": ResponsibilitiesDraft } | { "action": "search", "payload": SearchQuery } | { "action": "calendar_due", "payload": DueQuery } | { "action": "calendar_year", "payload": YearQuery } | { "action": "get_data_info" };
+export type Action = { "action": "update_org_settings", "payload": OrgSettingsPatch } | { "action": "add_department", "payload": DepartmentInput } | { "action": "update_department", "payload": DepartmentPatch } | { "action": "add_person", "payload": PersonInput } | { "action": "update_person", "payload": PersonPatch } | { "action": "set_me", "payload": MeRef } | { "action": "set_preferences", "payload": Preferences } | { "action": "create_collaboration", "payload": NewCollaboration } | { "action": "update_request", "payload": RequestPatch } | { "action": "update_notes", "payload": NotesPatch } | { "action": "send_request", "payload": CollaborationRef } | { "action": "answer_feasibility", "payload": AnswerInput } | { "action": "schedule_meeting", "payload": MeetingInput } | { "action": "save_minutes", "payload": MinutesInput } | { "action": "issue_minutes", "payload": MeetingRef } | { "action": "record_signature", "payload": SignatureInput } | { "action": "add_task", "payload": TaskInput } | { "action": "update_task", "payload": TaskPatch } | { "action": "post_status", "payload": StatusInput } | { "action": "add_problem", "payload": ProblemInput } | { "action": "resolve_problem", "payload": ProblemResolution } | { "action": "raise_risk", "payload": RiskInput } | { "action": "escalate_risk", "payload": RiskRef } | { "action": "decide_risk", "payload": RiskDecision } | { "action": "open_change_request", "payload": ChangeRequestInput } | { "action": "decide_change_request", "payload": ChangeDecisionInput } | { "action": "submit_deliverable", "payload": DeliverableInput } | { "action": "record_self_check", "payload": SelfCheckInput } | { "action": "review_deliverable", "payload": ReviewInput } | { "action": "resubmit_deliverable", "payload": ResubmitInput } | { "action": "issue_completion_letter", "payload": LetterInput } | { "action": "archive", "payload": CollaborationRef } | { "action": "reopen", "payload": ReopenInput } | { "action": "add_communication", "payload": CommunicationInput } | { "action": "add_feedback", "payload": FeedbackInput } | { "action": "add_attachment", "payload": AttachmentInput } | { "action": "record_printed", "payload": PrintedInput } | { "action": "import_holidays", "payload": HolidayImport } | { "action": "set_calendar_day", "payload": CalendarDay } | { "action": "load_demo" } | { "action": "get_org_settings" } | { "action": "get_preferences" } | { "action": "get_me" } | { "action": "list_departments" } | { "action": "list_people" } | { "action": "get_register", "payload": RegisterQuery } | { "action": "get_stage_counts" } | { "action": "get_collaboration", "payload": CollaborationRef } | { "action": "get_history", "payload": CollaborationRef } | { "action": "get_timeline", "payload": CollaborationRef } | { "action": "get_recent_activity", "payload": RecentQuery } | { "action": "get_attention", "payload": AttentionFilter } | { "action": "check_minutes", "payload": MeetingRef } | { "action": "check_responsibilities", "payload": ResponsibilitiesDraft } | { "action": "search", "payload": SearchQuery } | { "action": "calendar_due", "payload": DueQuery } | { "action": "calendar_year", "payload": YearQuery } | { "action": "get_data_info" } | { "action": "import_collaboration", "payload": ImportedCollaboration };
 
 /**
  * One recent write anywhere, for the dashboard's activity feed.
@@ -162,6 +162,42 @@ export type HolidayImport = {
  * The holiday-cn JSON text of one year.
  */
 json: string, };
+
+export type ImportedCollaboration = { 
+/**
+ * The number it already has (协作编号), kept as it is.
+ */
+number: string, title: string, stage: Stage, initiating_department: string, 
+/**
+ * Added to the initiating department when there is no such person yet.
+ */
+initiator_contact?: string, owner?: string, background?: string, goal?: string, expected_completion?: string, progress_note?: string, remarks?: string, departments?: Array<ImportedPartner>, milestones?: Array<MilestoneInput>, 
+/**
+ * Oldest first, in the order they happened (the register lists the latest first).
+ */
+communications?: Array<ImportedCommunication>, 
+/**
+ * Each department's latest feedback; the department must take part.
+ */
+feedback?: Array<ImportedFeedback>, };
+
+export type ImportedCommunication = { on_date: string, kind: CommunicationKind, summary: string, };
+
+export type ImportedFeedback = { department: string, text: string, };
+
+/**
+ * A collaborating department and its contact; at least one of the two is named.
+ */
+
+export type ImportedPartner = { 
+/**
+ * When absent, the contact's own department.
+ */
+department?: string, 
+/**
+ * Added to the department when there is no such person yet.
+ */
+contact?: string, };
 
 export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]: JsonValue } | null;
 
@@ -889,6 +925,7 @@ export interface ActionResults {
   check_responsibilities: ResponsibilityCheck;
   load_demo: { loaded: boolean, numbers: Array<string> };
   get_data_info: { database: string | null, backups_folder: string | null, backups: Array<BackupFile> };
+  import_collaboration: Created;
 }
 
 export type ActionName = Action['action'];

@@ -225,6 +225,8 @@ pub enum Action {
     CalendarYear(YearQuery),
     /// Where this installation keeps its data: the database file and its backups folder.
     GetDataInfo,
+    /// Records an existing collaboration (a register row from a file) with its own number and stage.
+    ImportCollaboration(crate::import::ImportedCollaboration),
 }
 
 impl Action {
@@ -343,6 +345,7 @@ impl Engine {
                 "backups_folder": self.path().map(crate::db::backup_dir),
                 "backups": self.backups()?,
             })),
+            Action::ImportCollaboration(p) => to_json(self.import_collaboration(p)?),
         }
     }
 

@@ -84,6 +84,7 @@ fn results(cfg: &Config) -> Vec<(&'static str, String)> {
                 crate::backup::BackupFile::name(cfg)
             ),
         ),
+        ("import_collaboration", c::Created::name(cfg)),
     ]
 }
 

@@ -27,6 +27,7 @@ pub mod collaboration;
 pub mod communication;
 pub mod dossier;
 pub mod feasibility;
+pub mod import;
 pub mod meeting;
 pub mod org;
 pub mod register;

@@ -11,3 +11,4 @@ mod gates;
 mod process;
 mod queries;
 mod storage;
+mod import;
