@@ -1,0 +1,184 @@
+//! From a file's bytes to plain grids of cells, defensively.
+//!
+//! The bytes decide the format (an .xlsx is a zip, an .xls an OLE compound file); the file name is
+//! not trusted. Before anything is inflated, the zip's declared sizes are added up and a file
+//! that would unpack to more than `MAX_UNPACKED_BYTES` is refused (the zip reader stops at each
+//! entry's declared size, so a lying header cannot inflate more than it declares). .xlsx cells are
+//! streamed, so a sheet claiming a huge extent costs nothing. Formulas are never evaluated: a
+//! formula's cached value is read like any other value, and one without a cached value is marked
+//! so the importer can refuse it.
+
+use crate::error::{InteropError, Result};
+use calamine::{Data, Dimensions, Reader, Xls, Xlsx};
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+use std::io::Cursor;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
+
+/// The most a workbook may unpack to (its XML parts together).
+pub const MAX_UNPACKED_BYTES: u64 = 100 * 1024 * 1024;
+/// The most filled cells one sheet may have.
+pub const MAX_CELLS: usize = 1_000_000;
+
+const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+const EXPECTED: &str = "Excel workbook (.xlsx or .xls)";
+
+/// One cell's value; empty cells are not kept.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Value {
+    Text(String),
+    Number(f64),
+    Bool(bool),
+    Date(NaiveDate),
+    /// `#N/A`, `#REF!`, …
+    Error(String),
+    /// A formula whose result was never saved; it is not evaluated here.
+    UncomputedFormula,
+}
+
+/// One sheet: its filled cells by 0-based (row, column), and its merged regions.
+pub(crate) struct Sheet {
+    pub name: String,
+    pub cells: BTreeMap<(u32, u32), Value>,
+    pub merged: Vec<Dimensions>,
+}
+
+impl Sheet {
+    pub fn get(&self, row: u32, column: u32) -> Option<&Value> {
+        self.cells.get(&(row, column))
+    }
+
+    /// The last row with a filled cell.
+    pub fn last_row(&self) -> Option<u32> {
+        self.cells.keys().map(|(row, _)| *row).max()
+    }
+}
+
+pub(crate) enum Workbook<'a> {
+    Xlsx(Box<Xlsx<Cursor<&'a [u8]>>>),
+    Xls(Box<Xls<Cursor<&'a [u8]>>>),
+}
+
+impl<'a> Workbook<'a> {
+    pub fn open(bytes: &'a [u8], path: &Path) -> Result<Self> {
+        if bytes.starts_with(ZIP_MAGIC) {
+            check_unpacked_size(bytes, path)?;
+            guarded(path, || Xlsx::new(Cursor::new(bytes)).map(|x| Workbook::Xlsx(Box::new(x))).map_err(|e| unreadable(path, e)))
+        } else if bytes.starts_with(OLE_MAGIC) {
+            guarded(path, || Xls::new(Cursor::new(bytes)).map(|x| Workbook::Xls(Box::new(x))).map_err(|e| unreadable(path, e)))
+        } else {
+            Err(unreadable(path, "the file does not start like a spreadsheet"))
+        }
+    }
+
+    pub fn sheet_names(&self) -> Vec<String> {
+        match self {
+            Workbook::Xlsx(x) => x.sheet_names(),
+            Workbook::Xls(x) => x.sheet_names(),
+        }
+    }
+
+    pub fn sheet(&mut self, name: &str, path: &Path) -> Result<Sheet> {
+        let (cells, merged) = guarded(path, || match self {
+            Workbook::Xlsx(x) => xlsx_cells(x, name, path),
+            Workbook::Xls(x) => xls_cells(x, name, path),
+        })?;
+        Ok(Sheet { name: name.to_string(), cells, merged })
+    }
+}
+
+type Cells = BTreeMap<(u32, u32), Value>;
+
+fn xlsx_cells(book: &mut Xlsx<Cursor<&[u8]>>, name: &str, path: &Path) -> Result<(Cells, Vec<Dimensions>)> {
+    let mut cells = Cells::new();
+    let mut reader = book.worksheet_cells_reader(name).map_err(|e| unreadable(path, e))?;
+    // The metadata variant reads shared formulas without expanding them: nothing is computed.
+    while let Some(cell) = reader.next_cell_with_formula_metadata().map_err(|e| unreadable(path, e))? {
+        let value = match (value(&Data::from(cell.value)), cell.formula.is_some()) {
+            (None, true) => Some(Value::UncomputedFormula),
+            (value, _) => value,
+        };
+        if let Some(value) = value {
+            keep(&mut cells, cell.pos, value, name, path)?;
+        }
+    }
+    drop(reader);
+    let merged = book.merge_cells_by_sheet_name(name).map_err(|e| unreadable(path, e))?;
+    Ok((cells, merged))
+}
+
+fn xls_cells(book: &mut Xls<Cursor<&[u8]>>, name: &str, path: &Path) -> Result<(Cells, Vec<Dimensions>)> {
+    let mut cells = Cells::new();
+    let range = book.worksheet_range(name).map_err(|e| unreadable(path, e))?;
+    let (top, left) = range.start().unwrap_or_default();
+    for (row, column, data) in range.used_cells() {
+        if let Some(value) = value(data) {
+            keep(&mut cells, (top + row as u32, left + column as u32), value, name, path)?;
+        }
+    }
+    let formulas = book.worksheet_formula(name).map_err(|e| unreadable(path, e))?;
+    let (top, left) = formulas.start().unwrap_or_default();
+    for (row, column, formula) in formulas.used_cells() {
+        let at = (top + row as u32, left + column as u32);
+        if !formula.is_empty() && !cells.contains_key(&at) {
+            keep(&mut cells, at, Value::UncomputedFormula, name, path)?;
+        }
+    }
+    let merged = book.merge_cells_by_sheet_name(name).map_err(|e| unreadable(path, e))?;
+    Ok((cells, merged))
+}
+
+fn keep(cells: &mut Cells, at: (u32, u32), value: Value, sheet: &str, path: &Path) -> Result<()> {
+    if cells.len() >= MAX_CELLS {
+        return Err(InteropError::BadValue {
+            path: path.to_path_buf(),
+            at: crate::Location { sheet: Some(sheet.to_string()), row: None, column: None },
+            reason: format!("more than {MAX_CELLS} filled cells; split the sheet"),
+        });
+    }
+    cells.insert(at, value);
+    Ok(())
+}
+
+fn value(data: &Data) -> Option<Value> {
+    Some(match data {
+        Data::Empty => return None,
+        Data::String(s) if s.is_empty() => return None,
+        Data::String(s) | Data::DurationIso(s) => Value::Text(s.clone()),
+        Data::Int(n) => Value::Number(*n as f64),
+        Data::Float(n) => Value::Number(*n),
+        Data::Bool(b) => Value::Bool(*b),
+        Data::DateTime(dt) if dt.is_datetime() => {
+            let (year, month, day, ..) = dt.to_ymd_hms_milli();
+            NaiveDate::from_ymd_opt(i32::from(year), u32::from(month), u32::from(day)).map_or(Value::Number(dt.as_f64()), Value::Date)
+        }
+        Data::DateTime(duration) => Value::Number(duration.as_f64()),
+        Data::DateTimeIso(s) => s.get(..10).and_then(|d| d.parse().ok()).map_or_else(|| Value::Text(s.clone()), Value::Date),
+        Data::Error(e) => Value::Error(e.to_string()),
+    })
+}
+
+/// Refuses a zip whose entries declare more than `MAX_UNPACKED_BYTES` in total, before inflating.
+fn check_unpacked_size(bytes: &[u8], path: &Path) -> Result<()> {
+    let archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| unreadable(path, format!("damaged or truncated: {e}")))?;
+    let mut total: u64 = 0;
+    for index in 0..archive.len() {
+        let entry = archive.by_index_data(index).map_err(|e| unreadable(path, format!("damaged or truncated: {e}")))?;
+        total = total.saturating_add(entry.size());
+        if total > MAX_UNPACKED_BYTES {
+            return Err(InteropError::TooLarge { path: path.to_path_buf(), size: total, limit: MAX_UNPACKED_BYTES });
+        }
+    }
+    Ok(())
+}
+
+/// Runs a third-party parser; a panic on a hostile file becomes an "unreadable" error.
+fn guarded<T>(path: &Path, parse: impl FnOnce() -> Result<T>) -> Result<T> {
+    catch_unwind(AssertUnwindSafe(parse)).unwrap_or_else(|_| Err(unreadable(path, "the spreadsheet reader failed on this file")))
+}
+
+fn unreadable(path: &Path, reason: impl std::fmt::Display) -> InteropError {
+    InteropError::UnreadableFile { path: path.to_path_buf(), expected: EXPECTED, reason: reason.to_string() }
+}
