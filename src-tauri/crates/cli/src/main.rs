@@ -4,6 +4,7 @@
 //! desktop app sends. Output is for people by default and JSON or CSV on request. Errors print one
 //! line to stderr and exit non-zero. The command names and flags are a product interface.
 
+mod office;
 mod output;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -17,6 +18,7 @@ use xiezuo_engine::clock::{Clock, FixedClock, SystemClock};
 use xiezuo_engine::demo::DemoOutcome;
 use xiezuo_engine::{AttentionFilter, Engine, EngineError, RegisterQuery};
 use xiezuo_forms::{records, FormsError, Kind, Lang};
+use xiezuo_interop::InteropError;
 
 #[derive(Parser)]
 #[command(name = "xiezuo", version, about = "Xiezuo 协作台 — cross-department collaboration from request to archive")]
@@ -106,6 +108,18 @@ enum Command {
     Backup { file: PathBuf },
     /// Replace the database with the backup FILE, after checking it; the replaced database is kept in `backups/`.
     Restore { file: PathBuf },
+    /// Export to a spreadsheet: `export xlsx register -o FILE`, `export xlsx tasks NUMBER -o FILE`.
+    Export(office::xlsx::ExportArgs),
+    /// Import a register or task list from .xlsx/.xls: a preview, or `--apply` to write it.
+    Import(office::xlsx::ImportArgs),
+    /// Calendar file (.ics) of a collaboration's milestones and deadlines, or of one meeting.
+    Ics(office::ics::IcsArgs),
+    /// Email drafts (.eml) to open in the mail program: request, agenda, minutes or letter.
+    Eml(office::eml::EmlArgs),
+    /// Write a collaboration's archive package to a folder, or `archive verify DIR`.
+    Archive(office::archive::ArchiveArgs),
+    /// Read a scanned signed document: find its QR code and match it to the record.
+    Scan(office::scan::ScanArgs),
     /// The working-day calendar.
     Calendar {
         #[command(subcommand)]
@@ -143,8 +157,18 @@ fn open(cli: &Cli) -> Result<Engine, EngineError> {
     Engine::open_with_clock(&path, clock)
 }
 
-fn run(cli: Cli) -> Result<ExitCode, EngineError> {
+fn run(cli: Cli) -> Result<ExitCode, InteropError> {
     let mut out = std::io::stdout().lock();
+    let open_db = || open(&cli);
+    match &cli.command {
+        Command::Export(args) => return office::xlsx::export(&open_db, args, &mut out),
+        Command::Import(args) => return office::xlsx::import(&open_db, args, &mut out),
+        Command::Ics(args) => return office::ics::run(&open_db, args, &mut out),
+        Command::Eml(args) => return office::eml::run(&open_db, args, &mut out),
+        Command::Archive(args) => return office::archive::run(&open_db, args, &mut out),
+        Command::Scan(args) => return office::scan::run(&open_db, args, &mut out),
+        _ => {}
+    }
     if let Command::Restore { file } = &cli.command {
         // The database must not be open while it is replaced.
         let path = cli.db.clone().unwrap_or_else(xiezuo_engine::paths::default_database_path);
@@ -165,7 +189,7 @@ fn run(cli: Cli) -> Result<ExitCode, EngineError> {
             DemoOutcome::Loaded { numbers } => writeln!(out, "demo data loaded: {}", numbers.join(", "))?,
             DemoOutcome::AlreadyPresent => writeln!(out, "demo data already present")?,
         },
-        Command::Exec => return exec(&mut engine, &mut out),
+        Command::Exec => return Ok(exec(&mut engine, &mut out)?),
         Command::Register { format, stage, department, owner } => {
             let query = RegisterQuery {
                 stage: stage.as_deref().map(str::parse).transpose()?,
@@ -211,6 +235,9 @@ fn run(cli: Cli) -> Result<ExitCode, EngineError> {
             writeln!(out, "backup written: {}", file.display())?;
         }
         Command::Restore { .. } => unreachable!("handled before the database is opened"),
+        Command::Export(_) | Command::Import(_) | Command::Ics(_) | Command::Eml(_) | Command::Archive(_) | Command::Scan(_) => {
+            unreachable!("office commands open the database themselves")
+        }
         Command::Calendar { command } => match command {
             CalendarCommand::Due { date, n } => {
                 let due = engine.due(*date, *n);

@@ -218,3 +218,285 @@ fn print_writes_a_pdf_and_records_the_print() {
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no completion letter"), "{}", String::from_utf8_lossy(&missing.stderr));
     assert!(!dir.path().join("letter.pdf").exists());
 }
+
+/// Runs the full-process scenario through `exec` up to (not including) its archive step, so its
+/// collaboration is completed with the letter issued; returns its number.
+fn complete_scenario_collaboration(db: &Path) -> String {
+    let scenario = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../tests/scenarios/full-process.jsonl");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_xiezuo"))
+        .args(["--db", db.to_str().unwrap(), "--now", "2026-12-03T18:00:00+08:00", "exec"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let mut output = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut bound = HashMap::new();
+    for line in std::fs::read_to_string(scenario).unwrap().lines() {
+        let mut step: Value = serde_json::from_str(line).unwrap();
+        if step["action"] == "archive" {
+            break;
+        }
+        let map = step.as_object_mut().unwrap();
+        let bind = map.remove("bind");
+        map.remove("expect");
+        substitute(&mut step, &bound);
+        writeln!(input, "{step}").unwrap();
+        let answer: Value = serde_json::from_str(&output.next().unwrap().unwrap()).unwrap();
+        if let Some(Value::String(name)) = bind {
+            bound.insert(name, answer["ok"].clone());
+        }
+    }
+    drop(input);
+    child.wait().unwrap();
+    bound["c"]["number"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn archive_writes_a_package_that_verify_checks_without_a_database() {
+    let (dir, db) = demo_db();
+    let share = dir.path().join("share");
+    std::fs::create_dir(&share).unwrap();
+    let refused = xiezuo(&db, &["archive", "XZ-2026-001", "-o", share.to_str().unwrap()]);
+    let refusal = String::from_utf8_lossy(&refused.stderr);
+    assert!(refusal.starts_with("xiezuo: error[stage_gate]"), "{refusal}");
+    assert_eq!(std::fs::read_dir(&share).unwrap().count(), 0);
+
+    let number = complete_scenario_collaboration(&db);
+    let said = stdout(&xiezuo(&db, &["archive", &number, "-o", share.to_str().unwrap(), "--lang", "en"]));
+    let folder = share.join(format!("{number} 客户数据平台建设"));
+    let mut lines = said.lines();
+    let written = lines.next().unwrap();
+    assert!(written.starts_with(&format!("archive written: {} (", folder.display())) && written.ends_with(" files)"), "{said}");
+    assert_eq!(lines.next(), Some(format!("{number} is now archived (read-only)").as_str()));
+    assert!(folder.join("documents/Collaboration Completion Letter r1.pdf").exists());
+    let shown: Value = serde_json::from_str(&stdout(&xiezuo(&db, &["show", &number, "--format", "json"]))).unwrap();
+    assert_eq!(shown["stage"], "archived");
+
+    let files = written.trim_end_matches(" files)").rsplit('(').next().unwrap();
+    let no_database = dir.path().join("never-created.db");
+    let verified = stdout(&xiezuo(&no_database, &["archive", "verify", folder.to_str().unwrap()]));
+    assert_eq!(verified, format!("archive verified: {files} files, OK\n"));
+    assert!(!no_database.exists(), "verify opens no database");
+
+    let again = xiezuo(&db, &["archive", &number, "-o", share.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&again.stderr).starts_with("xiezuo: error[already_exists]"));
+    let bad_lang = xiezuo(&db, &["archive", &number, "-o", dir.path().to_str().unwrap(), "--lang", "fr"]);
+    assert!(String::from_utf8_lossy(&bad_lang.stderr).starts_with("xiezuo: error[invalid_input]"));
+
+    let letter = folder.join("documents/Collaboration Completion Letter r1.pdf");
+    let mut bytes = std::fs::read(&letter).unwrap();
+    let last = bytes.len() - 1;
+    bytes[last] ^= 0x20;
+    std::fs::write(&letter, bytes).unwrap();
+    let broken = xiezuo(&no_database, &["archive", "verify", folder.to_str().unwrap()]);
+    assert!(!broken.status.success());
+    let stderr = String::from_utf8_lossy(&broken.stderr);
+    assert!(stderr.starts_with("xiezuo: error[manifest_mismatch]"), "{stderr}");
+    assert!(stderr.contains("changed: documents/Collaboration Completion Letter r1.pdf"), "{stderr}");
+}
+
+#[test]
+fn ics_and_eml_write_calendars_and_drafts_and_never_overwrite() {
+    let (dir, db) = demo_db();
+    let mut exec = Command::new(env!("CARGO_BIN_EXE_xiezuo"))
+        .args(["--db", db.to_str().unwrap(), "--now", NOW, "exec"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The demo's people have no email addresses.
+    writeln!(exec.stdin.take().unwrap(), r#"{{"action":"update_person","payload":{{"person":"李娜","email":"lina@example.com"}}}}"#)
+        .unwrap();
+    assert!(exec.wait_with_output().unwrap().status.success());
+    let history_len = || {
+        serde_json::from_str::<Value>(&stdout(&xiezuo(&db, &["history", "XZ-2026-001", "--format", "json"])))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    let error_kind = |output: &Output| {
+        assert!(!output.status.success());
+        String::from_utf8_lossy(&output.stderr).split(']').next().unwrap().to_string()
+    };
+
+    let milestones = dir.path().join("milestones.ics");
+    let said = stdout(&xiezuo(&db, &["ics", "XZ-2026-001", "-o", milestones.to_str().unwrap()]));
+    assert_eq!(said, format!("{}: 8 event(s)\n", milestones.display()));
+    let text = std::fs::read_to_string(&milestones).unwrap();
+    assert!(text.contains("SUMMARY:XZ-2026-001 里程碑：用户调研完成\r\n") && text.contains("DTSTART;VALUE=DATE:20261015\r\n"), "{text}");
+    let again = xiezuo(&db, &["ics", "XZ-2026-001", "-o", milestones.to_str().unwrap()]);
+    assert_eq!(error_kind(&again), "xiezuo: error[already_exists");
+    assert_eq!(std::fs::read_to_string(&milestones).unwrap(), text);
+
+    let shown: Value = serde_json::from_str(&stdout(&xiezuo(&db, &["show", "XZ-2026-001", "--format", "json"]))).unwrap();
+    let meeting = shown["meetings"][0]["id"].as_str().unwrap();
+    let invite = dir.path().join("invite.ics");
+    let said = stdout(&xiezuo(&db, &["ics", "XZ-2026-001", "-o", invite.to_str().unwrap(), "--meeting", meeting, "--lang", "en"]));
+    assert_eq!(said, format!("{}: 1 event(s)\n", invite.display()));
+    let text = std::fs::read_to_string(&invite).unwrap();
+    assert!(
+        text.contains("BEGIN:VTIMEZONE\r\nTZID:Asia/Shanghai\r\n") && text.contains("DTSTART;TZID=Asia/Shanghai:20261008T140000\r\n"),
+        "{text}"
+    );
+    let other: Value = serde_json::from_str(&stdout(&xiezuo(&db, &["show", "XZ-2026-002", "--format", "json"]))).unwrap();
+    let elsewhere = other["meetings"][0]["id"].as_str().unwrap();
+    for meeting in ["no-such-meeting", elsewhere] {
+        let refused = xiezuo(&db, &["ics", "XZ-2026-001", "-o", dir.path().join("x.ics").to_str().unwrap(), "--meeting", meeting]);
+        assert_eq!(error_kind(&refused), "xiezuo: error[not_found");
+    }
+    assert!(!dir.path().join("x.ics").exists());
+
+    let drafts = dir.path().join("drafts");
+    std::fs::create_dir(&drafts).unwrap();
+    let before = history_len();
+    let written = xiezuo(&db, &["eml", "request", "XZ-2026-001", "-o", drafts.to_str().unwrap()]);
+    let draft = drafts.join("XZ-2026-001 协作需求申请表.eml");
+    assert_eq!(stdout(&written), format!("{}: request draft to 1 recipient(s)\n", draft.display()));
+    assert!(String::from_utf8_lossy(&written.stderr).contains("赵强"), "the contact without email is named");
+    let text = std::fs::read_to_string(&draft).unwrap();
+    assert!(
+        text.contains("X-Unsent: 1\r\n") && text.contains("Content-Type: application/pdf") && text.contains("<lina@example.com>"),
+        "{text}"
+    );
+    assert_eq!(history_len(), before + 1, "the attached print is recorded");
+
+    let nowhere = dir.path().join("nowhere");
+    let refusals = [
+        (vec!["eml", "request", "XZ-2026-001", "-o", drafts.to_str().unwrap()], "already_exists"),
+        (vec!["eml", "request", "XZ-2026-001", "-o", nowhere.to_str().unwrap()], "io"),
+        (vec!["eml", "letter", "XZ-2026-001", "-o", drafts.to_str().unwrap()], "not_found"),
+        (vec!["eml", "agenda", "XZ-2026-001", "-o", drafts.to_str().unwrap(), "--record", "no-such-meeting"], "not_found"),
+        (vec!["eml", "poster", "XZ-2026-001", "-o", drafts.to_str().unwrap()], "invalid_input"),
+    ];
+    for (args, kind) in refusals {
+        assert_eq!(error_kind(&xiezuo(&db, &args)), format!("xiezuo: error[{kind}"), "{args:?}");
+    }
+    assert_eq!(history_len(), before + 1, "a refused draft records no print");
+    assert_eq!(std::fs::read_dir(&drafts).unwrap().count(), 1);
+    assert!(!nowhere.exists());
+}
+
+/// The register without its ids, to compare two databases.
+fn register_cells(db: &Path) -> Vec<Value> {
+    let rows: Value = serde_json::from_str(&stdout(&xiezuo(db, &["register", "--format", "json"]))).unwrap();
+    rows.as_array()
+        .unwrap()
+        .iter()
+        .cloned()
+        .map(|mut row| {
+            row.as_object_mut().unwrap().remove("id");
+            row
+        })
+        .collect()
+}
+
+#[test]
+fn xlsx_export_then_import_into_an_empty_database_gives_the_same_register() {
+    let (dir, db) = demo_db();
+    let file = dir.path().join("register.xlsx");
+    let path = file.to_str().unwrap();
+    assert_eq!(stdout(&xiezuo(&db, &["export", "xlsx", "register", "-o", path])), format!("{path}: register\n"));
+    let written = std::fs::read(&file).unwrap();
+    let again = xiezuo(&db, &["export", "xlsx", "register", "-o", path, "--lang", "en"]);
+    assert!(String::from_utf8_lossy(&again.stderr).starts_with("xiezuo: error[already_exists]"));
+    assert_eq!(std::fs::read(&file).unwrap(), written, "an existing file is not replaced without --force");
+
+    let empty = dir.path().join("empty.db");
+    assert_eq!(
+        stdout(&xiezuo(&empty, &["import", "xlsx", path])),
+        "2 row(s) OK (2 created, 0 updated, 0 unchanged); run with --apply to import them\n"
+    );
+    assert_eq!(register_cells(&empty), Vec::<Value>::new(), "a preview writes nothing");
+    let applied = stdout(&xiezuo(&empty, &["import", "xlsx", path, "--apply"]));
+    assert_eq!(applied, format!("imported 2 row(s) of {path}: 2 created, 0 updated, 0 unchanged\n"));
+    assert_eq!(register_cells(&empty), register_cells(&db));
+    let report: Value = serde_json::from_str(&stdout(&xiezuo(&empty, &["import", "xlsx", path, "--apply", "--json"]))).unwrap();
+    assert_eq!((report["kind"].as_str(), report["unchanged"].as_u64(), report["created"].as_u64()), (Some("register"), Some(2), Some(0)));
+}
+
+#[test]
+fn xlsx_import_with_problems_lists_them_exits_1_and_writes_nothing() {
+    let (dir, db) = demo_db();
+    let tasks = dir.path().join("tasks.xlsx");
+    let said = stdout(&xiezuo(&db, &["export", "xlsx", "tasks", "XZ-2026-001", "-o", tasks.to_str().unwrap(), "--lang", "en"]));
+    assert_eq!(said, format!("{}: tasks of XZ-2026-001\n", tasks.display()));
+
+    let empty = dir.path().join("empty.db");
+    let refused = xiezuo(&empty, &["import", "xlsx", tasks.to_str().unwrap(), "--apply"]);
+    assert_eq!(refused.status.code(), Some(1));
+    let table = String::from_utf8(refused.stdout).unwrap();
+    assert!(table.contains("A No.") && table.contains("not_found") && table.ends_with("; nothing was written\n"), "{table}");
+    let report: Value =
+        serde_json::from_str(&String::from_utf8(xiezuo(&empty, &["import", "xlsx", tasks.to_str().unwrap(), "--json"]).stdout).unwrap())
+            .unwrap();
+    assert_eq!((report["problems"].as_array().unwrap().len(), report["applied"].as_bool()), (3, Some(false)));
+    assert_eq!(register_cells(&empty), Vec::<Value>::new());
+
+    let text = dir.path().join("notes.xlsx");
+    std::fs::write(&text, "just some notes, not a spreadsheet").unwrap();
+    let unreadable = xiezuo(&db, &["import", "xlsx", text.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&unreadable.stderr).starts_with("xiezuo: error[unreadable_file]"), "{unreadable:?}");
+    let no_number = xiezuo(&db, &["export", "xlsx", "tasks", "-o", dir.path().join("t.xlsx").to_str().unwrap()]);
+    assert!(!no_number.status.success());
+}
+
+/// Page 1 of `pdf` as poppler renders it at `dpi`, as a PNG beside it.
+fn scan_of(pdf: &Path, dpi: u32) -> PathBuf {
+    let prefix = pdf.with_extension(format!("{dpi}dpi"));
+    let out = Command::new("pdftoppm").args(["-r", &dpi.to_string(), "-singlefile", "-png"]).arg(pdf).arg(&prefix).output().unwrap();
+    assert!(out.status.success(), "pdftoppm: {}", String::from_utf8_lossy(&out.stderr));
+    PathBuf::from(format!("{}.png", prefix.display()))
+}
+
+#[test]
+fn scan_matches_a_printed_page_and_files_the_signed_scan() {
+    let (dir, db) = demo_db();
+    let show = |db: &Path| -> Value { serde_json::from_str(&stdout(&xiezuo(db, &["show", "XZ-2026-001", "--format", "json"]))).unwrap() };
+    let old = dir.path().join("minutes-r1.pdf");
+    stdout(&xiezuo(&db, &["print", "minutes", "XZ-2026-001", "-o", old.to_str().unwrap()]));
+    let meeting = show(&db)["meetings"].as_array().unwrap().iter().find(|m| m["kind"] == "kickoff").unwrap()["id"].clone();
+    let mut exec =
+        Command::new(env!("CARGO_BIN_EXE_xiezuo")).arg("--db").arg(&db).args(["--now", NOW, "exec"]).stdin(Stdio::piped()).spawn().unwrap();
+    writeln!(exec.stdin.take().unwrap(), r#"{{"action":"issue_minutes","payload":{{"meeting":{meeting}}}}}"#).unwrap();
+    assert!(exec.wait().unwrap().success());
+    let new = dir.path().join("minutes-r2.pdf");
+    stdout(&xiezuo(&db, &["print", "minutes", "XZ-2026-001", "-o", new.to_str().unwrap()]));
+
+    let page = scan_of(&new, 150);
+    let shown = stdout(&xiezuo(&db, &["scan", page.to_str().unwrap()]));
+    assert!(shown.starts_with("XZ-2026-001 新产品上市推广\ndocument: 协作会议纪要 (minutes) r2"), "{shown}");
+    assert!(shown.contains("市场部\t王磊\tunsigned") && shown.contains("销售部\t李娜\tunsigned"), "{shown}");
+    let filed = stdout(&xiezuo(&db, &["scan", page.to_str().unwrap(), "--receive", "--signed-on", "2026-11-20"]));
+    assert_eq!(filed, format!("{}: filed with XZ-2026-001 minutes r2; signed on 2026-11-20 by 市场部, 销售部\n", page.display()));
+    assert!(stdout(&xiezuo(&db, &["scan", page.to_str().unwrap()])).contains("销售部\t李娜\tsigned 2026-11-20 (scan filed)"));
+    let again = xiezuo(&db, &["scan", page.to_str().unwrap(), "--receive", "--signed-on", "2026-11-20"]);
+    assert!(String::from_utf8_lossy(&again.stderr).starts_with("xiezuo: error[invalid_input]"), "nothing left unsigned");
+
+    let stale = scan_of(&old, 300);
+    let warned = stdout(&xiezuo(&db, &["scan", stale.to_str().unwrap(), "--json"]));
+    let found: Value = serde_json::from_str(&warned).unwrap();
+    assert_eq!((found["revision"].as_i64(), found["current_revision"].as_i64(), found["stale"].as_bool()), (Some(1), Some(2), Some(true)));
+    assert!(
+        stdout(&xiezuo(&db, &["scan", stale.to_str().unwrap()])).contains("warning: stale paper: this is r1, the current revision is r2")
+    );
+
+    // The printed PDF itself has no page images, so no code: the record is picked by hand.
+    let without = stdout(&xiezuo(&db, &["scan", new.to_str().unwrap()]));
+    assert_eq!(without, "no QR code found: pick the record by hand with --collaboration/--document/--revision\n");
+    let refused = xiezuo(&db, &["scan", new.to_str().unwrap(), "--receive", "--signed-on", "2026-11-21"]);
+    assert!(String::from_utf8_lossy(&refused.stderr).starts_with("xiezuo: error[no_qr_code]"));
+    let by_hand = ["--collaboration", "XZ-2026-001", "--document", "minutes", "--revision", "1", "--department", "销售部"];
+    let filed = stdout(&xiezuo(&db, &[&["scan", new.to_str().unwrap(), "--receive", "--signed-on", "2026-11-21"][..], &by_hand].concat()));
+    assert!(filed.ends_with("filed with XZ-2026-001 minutes r1; signed on 2026-11-21 by 销售部\n"), "{filed}");
+    let attachments = show(&db)["attachments"].as_array().unwrap().iter().map(|a| a["file_name"].clone()).collect::<Vec<_>>();
+    assert_eq!(attachments, [Value::from("minutes-r2.150dpi.png"), Value::from("minutes-r2.pdf")]);
+
+    let noise = dir.path().join("noise.jpg");
+    std::fs::write(&noise, b"not an image at all").unwrap();
+    let unreadable = xiezuo(&db, &["scan", noise.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&unreadable.stderr).starts_with("xiezuo: error[unreadable_file]"), "{unreadable:?}");
+    let unknown = xiezuo(&db, &["scan", page.to_str().unwrap(), "--receive", "--signed-on", "2026-11-20", "--department", "法务部"]);
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("'法务部' has no signature on r2"), "{unknown:?}");
+}
