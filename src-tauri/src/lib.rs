@@ -4,7 +4,8 @@
 //! the CLI's `exec` reads), runs it on a blocking thread with the engine's mutex held only there
 //! (never across an `.await`), and maps errors to `{kind, message}`. After every write it emits
 //! `data-changed` so the UI refetches; `validate` runs the same rules and keeps nothing. Printing
-//! lives in `printing`. No SQL and no business rules live here.
+//! lives in `printing`, Excel/calendar/email/archive/scan files in `office`, and the OS file
+//! dialogs (asked from Rust, so the window never names a path) in `dialogs`. No SQL and no business rules live here.
 
 use serde_json::Value;
 use std::path::PathBuf;
@@ -13,6 +14,8 @@ use tauri::{Emitter, Manager};
 use xiezuo_engine::action::Action;
 use xiezuo_engine::{Engine, EngineError, ErrorPayload};
 
+mod dialogs;
+mod office;
 mod printing;
 
 /// The engine, shared by commands; `None` when the database could not be opened.
@@ -46,10 +49,13 @@ fn decode(action: Value) -> Result<Action, ErrorPayload> {
 }
 
 /// Runs `work` on the engine on a blocking thread; the mutex is held only there, never across an `.await`.
-async fn with_engine<T: Send + 'static>(
+async fn with_engine<T: Send + 'static, E>(
     state: &AppState,
-    work: impl FnOnce(&mut Engine) -> Result<T, EngineError> + Send + 'static,
-) -> Result<T, ErrorPayload> {
+    work: impl FnOnce(&mut Engine) -> Result<T, E> + Send + 'static,
+) -> Result<T, ErrorPayload>
+where
+    for<'e> ErrorPayload: From<&'e E>,
+{
     let engine = state.engine.clone();
     tauri::async_runtime::spawn_blocking(move || {
         let mut guard = engine.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
@@ -102,6 +108,7 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_notification::init())
         .manage(AppState { engine: Arc::new(Mutex::new(engine)) })
+        .manage(office::Picked::default())
         .invoke_handler(tauri::generate_handler![
             exec,
             validate,
@@ -110,6 +117,15 @@ pub fn run() {
             printing::read_document,
             printing::open_document,
             printing::save_document,
+            office::export_xlsx,
+            office::import_xlsx_preview,
+            office::import_xlsx_apply,
+            office::save_ics,
+            office::open_email_draft,
+            office::write_archive,
+            office::verify_archive,
+            office::scan_pick,
+            office::scan_receive,
         ])
         .setup(|app| {
             printing::use_bundled_fonts(app.handle());

@@ -18,6 +18,7 @@ use xiezuo_forms::labels::labels;
 use xiezuo_forms::records::{self, Printed};
 use xiezuo_forms::{FormsError, Kind, Lang};
 
+use crate::dialogs::{self, Ask};
 use crate::{with_engine, AppState};
 
 /// A printed document as the window sees it.
@@ -61,7 +62,7 @@ pub async fn print_document(
     let kind = Kind::parse(&kind.replace('_', "")).ok_or_else(|| invalid("kind", format!("'{kind}' is not a document kind")))?;
     let lang = Lang::parse(&language).ok_or_else(|| invalid("language", format!("'{language}' is not zh-CN or en-US")))?;
     let (printed, file_name) = with_engine(&state, move |engine| {
-        Ok(records::print(engine, kind, collaboration.as_deref(), record.as_deref(), lang).and_then(|printed| {
+        Ok::<_, EngineError>(records::print(engine, kind, collaboration.as_deref(), record.as_deref(), lang).and_then(|printed| {
             let name = file_name(engine, &printed, lang)?;
             Ok((printed, name))
         }))
@@ -107,17 +108,23 @@ pub async fn open_document(app: AppHandle, path: String) -> Result<(), ErrorPayl
     app.opener().open_path(path.to_string_lossy(), None::<&str>).map_err(|e| payload("viewer", e.to_string(), Vec::new()))
 }
 
-/// Copies a PDF this app wrote to the place the user picked in a save dialog.
+/// Copies a PDF this app wrote to the place the user picks in a save dialog (suggesting its name);
+/// answers the path, or `None` if the dialog was cancelled.
 #[tauri::command]
-pub async fn save_document(app: AppHandle, from: String, to: String) -> Result<String, ErrorPayload> {
+pub async fn save_document(app: AppHandle, from: String, title: String) -> Result<Option<String>, ErrorPayload> {
     let from = owned_document(&app, &from)?;
-    let mut to = PathBuf::from(to);
+    let name = from.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let ask = Ask::Save { name, filter: ("PDF", &["pdf"]) };
+    let chosen = tauri::async_runtime::spawn_blocking(move || dialogs::ask(&app, &title, ask))
+        .await
+        .map_err(|e| ErrorPayload::internal(e.to_string()))?;
+    let Some(mut to) = chosen else { return Ok(None) };
     if to.extension().is_none() {
         to.set_extension("pdf");
     }
     let saved = to.to_string_lossy().into_owned();
     blocking(move || std::fs::copy(from, to).map(|_| ())).await?;
-    Ok(saved)
+    Ok(Some(saved))
 }
 
 /// `XZ-2026-001 协作需求申请表 r2.pdf`; the register: `沟通事项跟踪表 2026-05-06.pdf`.

@@ -158,6 +158,10 @@ function appEnvironment(work, display, db) {
     env[name] = path.join(work, dir);
     fs.mkdirSync(env[name], { recursive: true, mode: 0o700 });
   }
+  // The app's file dialogs answer from this folder (see src-tauri/src/dialogs.rs): saves land
+  // in it, a folder pick is it, and a file pick is the one file a test puts in its `pick/`.
+  env.XIEZUO_TEST_DIALOG_DIR = path.join(work, 'files');
+  fs.mkdirSync(path.join(env.XIEZUO_TEST_DIALOG_DIR, 'pick'), { recursive: true });
   delete env.WAYLAND_DISPLAY;
   return env;
 }
@@ -231,6 +235,8 @@ class App {
     this.session = session;
     this.browser = session.browser;
     this.db = session.db;
+    /** Where the app's file dialogs save, and (in `pick/`) what they open. */
+    this.files = path.join(session.work, 'files');
   }
 
   /** Waits for the first render (the language is loaded from the database before it). */

@@ -4,7 +4,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import type { ActionName, ActionResults, PayloadOf } from './bindings';
-import { save } from '@tauri-apps/plugin-dialog';
+import type { ArchivePackage, Draft, DraftKind, ImportPreview, ImportReport, PickedScan, ReceiveScan, ReceivedScan, VerifyReport } from './bindings-interop';
 import { isPermissionGranted, requestPermission, sendNotification } from '@tauri-apps/plugin-notification';
 
 export class IpcError extends Error {
@@ -82,7 +82,7 @@ export interface PrintRequest {
   language: string;
 }
 
-async function command<T>(name: string, args: Record<string, unknown>): Promise<T> {
+async function command<T>(name: string, args: Record<string, unknown> = {}): Promise<T> {
   try {
     return await invoke<T>(name, args);
   } catch (error) {
@@ -99,11 +99,42 @@ export const readDocument = (path: string) => command<ArrayBuffer>('read_documen
 /** Opens a printed PDF in the system's PDF viewer. */
 export const openDocument = (path: string) => command<void>('open_document', { path });
 
-/** Asks where to save a printed PDF and copies it there; resolves to the path, or null if cancelled. */
-export async function saveDocumentAs(path: string, fileName: string, title: string): Promise<string | null> {
-  const to = await save({ title, defaultPath: fileName, filters: [{ name: 'PDF', extensions: ['pdf'] }] });
-  return to ? command<string>('save_document', { from: path, to }) : null;
-}
+/** Asks (in the OS dialog) where to save a printed PDF and copies it there; the path, or null if cancelled. */
+export const saveDocumentAs = (path: string, title: string) => command<string | null>('save_document', { from: path, title });
+
+// Office interop. Every file or folder is chosen in the OS dialog that the shell opens itself
+// (`title` is the dialog's title); the window never names a path. Null means the user cancelled.
+
+/** Exports the register, or one collaboration's progress table, to an .xlsx the user names. */
+export const exportXlsx = (args: { what: 'register' | 'tasks'; collaboration?: string; language: string; fileName: string; title: string }) =>
+  command<string | null>('export_xlsx', args);
+
+/** Asks for a spreadsheet and previews its import. */
+export const importXlsxPreview = (title: string) => command<ImportPreview | null>('import_xlsx_preview', { title });
+
+/** Imports the spreadsheet last previewed: every row, or none. */
+export const importXlsxApply = () => command<ImportReport>('import_xlsx_apply');
+
+/** Saves a meeting's invite (with `meeting`) or a collaboration's milestones as an .ics file. */
+export const saveIcs = (args: { collaboration: string; meeting?: string; language: string; fileName: string; title: string }) =>
+  command<string | null>('save_ics', args);
+
+/** Writes an email draft with the document attached and opens it in the user's mail program. */
+export const openEmailDraft = (args: { kind: DraftKind; collaboration: string; record?: string; language: string }) =>
+  command<Draft>('open_email_draft', args);
+
+/** Writes the collaboration's archive package into a folder the user picks, and archives it. */
+export const writeArchive = (args: { collaboration: string; language: string; title: string }) =>
+  command<ArchivePackage | null>('write_archive', args);
+
+/** Re-checks an archive package folder the user picks against its manifest. */
+export const verifyArchive = (title: string) => command<VerifyReport | null>('verify_archive', { title });
+
+/** Asks for a scanned signed document and matches its QR code to a record. */
+export const pickScan = (title: string) => command<PickedScan | null>('scan_pick', { title });
+
+/** Stores the picked scan and marks the confirmed signatures as received. */
+export const receiveScan = (input: ReceiveScan) => command<ReceivedScan>('scan_receive', { input });
 
 let notificationsAllowed: Promise<boolean> | undefined;
 

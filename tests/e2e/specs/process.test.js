@@ -393,7 +393,12 @@ phase('archiving makes the collaboration read-only', async (app) => {
   await step('archive', async () => {
     await d.open('stage-archive', 'archive-confirm');
     await d.confirm('archive-confirm');
-    await d.waitStage('archived');
+    // The archive package (every document as PDF) is written to the folder picked, then the
+    // collaboration is archived; the result dialog names the folder.
+    await app.waitFor('archive-result', 120_000);
+    await d.click('archive-result-ok');
+    await d.waitGone('archive-result');
+    await d.waitStage('archived', 30_000);
     await app.waitFor('stage-reopen');
   });
   await step('no write control is left on any tab', async () => {
@@ -403,11 +408,12 @@ phase('archiving makes the collaboration read-only', async (app) => {
     }
     const gone = ['request-edit', 'notes-save', 'meeting-schedule', `task-status-done-${TASKS[0].title}`, `task-edit-${TASKS[0].title}`, `risk-decide-${RISK}`, 'deliverable-submit', 'communication-add', 'feedback-add'];
     for (const testId of gone) assert.equal(await d.exists(testId), false, `${testId} is gone`);
-    // What is still enabled only reads: back, print, reopen, opening the (read-only) minutes, expanders.
+    // What is still enabled only reads: back, print and exports, reopen, opening the (read-only) minutes, expanders.
     const enabled = await app.browser.execute(() =>
       [...document.querySelectorAll('[data-testid="collaboration"] button:not([disabled])')].map((b) => b.dataset.testid ?? '').filter(Boolean),
     );
-    const writes = enabled.filter((id) => !/^(print-.*|stage-reopen|meeting-minutes-.*)$/.test(id));
+    const exports = /^(print-.*|stage-reopen|meeting-minutes-.*|archive-export|collab-export-ics|tasks-export-xlsx|meeting-ics-.*|meeting-email-.*|request-email|letter-email)$/;
+    const writes = enabled.filter((id) => !exports.test(id));
     assert.deepEqual(writes, [], 'enabled write buttons in an archived collaboration');
   });
 });

@@ -21,9 +21,15 @@ export function fieldLabel(t: TFunction, field: string): string {
   return field;
 }
 
+/**
+ * Where error kinds have sentences, searched in order: the engine's (common), the office files'
+ * (Excel, scans, archive packages) and the documents' (fonts, PDF), which office exports print.
+ */
+const ERROR_NAMESPACES = ['common', 'office', 'printing'];
+
 /** An engine error as one sentence in the user's language, naming the field and the items it is about. */
 export function describeError(t: TFunction, error: unknown): string {
   const e = error instanceof IpcError ? error : new IpcError('internal', String(error));
   const field = e.field ? fieldLabel(t, e.field) : '';
-  return t(`errors.${e.kind}`, { ns: 'common', field, items: e.items.join('、'), defaultValue: t('errors.internal', { ns: 'common' }) });
+  return t(`errors.${e.kind}`, { ns: ERROR_NAMESPACES, field, items: e.items.join('、'), defaultValue: t('errors.internal', { ns: 'common' }) });
 }

@@ -9,14 +9,16 @@ import { usePersonNames } from '../../components/org';
 import type { RecordAttributes } from '../../components/recordFocus';
 import type { TabProps } from '../collaboration/tabProps';
 import { PrintButton } from '../printing/PrintButton';
+import { EmailDraftButton } from '../office/EmailDraftButton';
 import { DeliverableStatusTag } from './display';
 import { LetterContent } from './LetterContent';
 import { usePersonOptions } from './people';
 
 /**
- * The completion letter (协作完成确认函): once issued, its content and a print button; before that,
- * while the collaboration is in execution or acceptance, where each deliverable stands and the form
- * to issue it — the engine refuses until every deliverable passed, and the refusal names them.
+ * The completion letter (协作完成确认函): once issued, its content, a print button and an email
+ * draft; before that, while the collaboration is in execution or acceptance, where each
+ * deliverable stands and the form to issue it — the engine refuses until every deliverable
+ * passed, and the refusal names them.
  */
 export function LetterTab({ dossier }: TabProps) {
   const { t } = useTranslation('acceptance');
@@ -25,7 +27,10 @@ export function LetterTab({ dossier }: TabProps) {
   if (letter) {
     return (
       <Space orientation="vertical" style={{ width: '100%' }}>
-        <PrintButton kind="letter" collaboration={dossier.collaboration.id} label={t('letter.print')} />
+        <Space>
+          <PrintButton kind="letter" collaboration={dossier.collaboration.id} label={t('letter.print')} />
+          <EmailDraftButton kind="letter" collaboration={dossier.collaboration.id} testid="letter-email" />
+        </Space>
         <LetterContent dossier={dossier} letter={letter} names={names} />
       </Space>
     );

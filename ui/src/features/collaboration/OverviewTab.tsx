@@ -10,11 +10,14 @@ import { SendRequestButton } from '../request/SendRequestButton';
 import { NotesCard } from '../request/NotesCard';
 import { ObjectionNotice } from '../feasibility/ObjectionNotice';
 import { currentAnswers } from '../feasibility/rounds';
+import { EmailDraftButton } from '../office/EmailDraftButton';
+import { IcsButton } from '../office/SaveFileButton';
 
 /**
  * The request at a glance (协作需求申请表): who asks, why, by when, what each department is asked
  * for and its contact, the key milestones, and the register notes. While the request is a draft or
- * being revised it can be edited and (re)sent from here.
+ * being revised it can be edited and (re)sent from here; once sent, it can go out as an email draft.
+ * The milestones and deadlines can be saved as a calendar file.
  */
 export function OverviewTab({ dossier, record }: TabProps) {
   const { t } = useTranslation('overview');
@@ -78,11 +81,13 @@ export function OverviewTab({ dossier, record }: TabProps) {
         size="small"
         title={t('requestTitle')}
         extra={
-          editable && (
+          editable ? (
             <Space>
               <RequestEditButton dossier={dossier} />
               <SendRequestButton dossier={dossier} testid="request-send" />
             </Space>
+          ) : (
+            <EmailDraftButton kind="request" collaboration={c.id} testid="request-email" />
           )
         }
       >
@@ -100,7 +105,19 @@ export function OverviewTab({ dossier, record }: TabProps) {
           locale={{ emptyText: t('noDepartments') }}
         />
       </Card>
-      <Card size="small" title={t('milestonesTitle')}>
+      <Card
+        size="small"
+        title={t('milestonesTitle')}
+        extra={
+          <IcsButton
+            testid="collab-export-ics"
+            collaboration={c.id}
+            fileName={`${c.number} ${t('ics.milestonesFile', { ns: 'office' })}`}
+            label={t('ics.milestones', { ns: 'office' })}
+            title={t('ics.milestonesHint', { ns: 'office' })}
+          />
+        }
+      >
         <Table<MilestoneRow>
           data-testid="overview-milestones"
           rowKey={(r) => r.id}

@@ -6,6 +6,8 @@ import { useRecordFocus } from '../../components/recordFocus';
 import { chinaTime } from '../../lib/format';
 import type { TabProps } from '../collaboration/tabProps';
 import { PrintButton } from '../printing/PrintButton';
+import { EmailDraftButton } from '../office/EmailDraftButton';
+import { IcsButton } from '../office/SaveFileButton';
 import { dividesWork } from './minutes';
 import { MinutesEditor } from './MinutesEditor';
 import { MinutesStatus } from './MinutesStatus';
@@ -17,7 +19,8 @@ const MEETING_STAGES: Stage[] = ['kickoff', 'executing', 'accepting', 'completed
 
 /**
  * The collaboration's meetings (启动会议, 进度会议, 评审会议, 调整会议): scheduling with an agenda, and
- * for each meeting its minutes (协作会议纪要) or notes, their issue status and deadline.
+ * for each meeting its minutes (协作会议纪要) or notes, their issue status and deadline; a calendar
+ * invite, and email drafts of the agenda and (once issued) the minutes.
  */
 export function MeetingsTab({ dossier, record }: TabProps) {
   const { t } = useTranslation('meetings');
@@ -59,13 +62,16 @@ export function MeetingsTab({ dossier, record }: TabProps) {
           {
             title: t('actions'),
             key: 'actions',
-            width: 230,
+            width: 330,
             render: (_, m) => (
-              <Space>
+              <Space wrap size={4}>
                 <Button size="small" type="link" data-testid={`meeting-minutes-${m.title}`} onClick={() => setEditing(m.id)}>
                   {t(dividesWork(m.kind) ? 'openMinutes' : 'openNotes')}
                 </Button>
                 <PrintButton kind="agenda" collaboration={collaboration} record={m.id} label={t('printAgenda')} />
+                <IcsButton testid={`meeting-ics-${m.title}`} collaboration={collaboration} meeting={m.id} fileName={m.title} label={t('ics.invite', { ns: 'office' })} />
+                <EmailDraftButton kind="agenda" collaboration={collaboration} record={m.id} testid={`meeting-email-agenda-${m.title}`} />
+                {m.minutes_issued_at && <EmailDraftButton kind="minutes" collaboration={collaboration} record={m.id} testid={`meeting-email-minutes-${m.title}`} />}
               </Space>
             ),
           },

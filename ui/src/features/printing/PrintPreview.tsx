@@ -18,7 +18,7 @@ export function PrintPreview({ printed, onClose }: { printed: PrintedFile | null
 
   const open = (file: PrintedFile) => openDocument(file.path).catch(fail);
   const saveAs = (file: PrintedFile) =>
-    saveDocumentAs(file.path, file.file_name, t('preview.saveTitle'))
+    saveDocumentAs(file.path, t('preview.saveTitle'))
       .then((saved) => saved && void message.success(t('preview.saved', { path: saved })))
       .catch(fail);
 

@@ -10,8 +10,13 @@ import { STAGES } from '../../lib/stages';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { StageTag } from '../../components/StageTag';
 import { PrintButton } from '../printing/PrintButton';
+import { XlsxExportButton } from '../office/SaveFileButton';
+import { ImportXlsxButton } from '../office/ImportXlsx';
 
-/** 沟通事项跟踪表: the company's 11 columns, filtered in the engine, virtually scrolled. */
+/**
+ * 沟通事项跟踪表: the company's 11 columns, filtered in the engine, virtually scrolled; printed,
+ * exported to Excel, or filled from an Excel sheet.
+ */
 export function Register() {
   const { t } = useTranslation();
   const { go } = useNavigation();
@@ -61,6 +66,8 @@ export function Register() {
             options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
           />
           <PrintButton kind="register" />
+          <XlsxExportButton testid="register-export-xlsx" />
+          <ImportXlsxButton />
         </Space>
       </Space>
       {page.error && <ErrorNotice error={page.error} />}

@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { useEngineAction, useEngineQuery } from '../../engine';
 import type { BackupFile } from '../../bindings';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { VerifyArchive } from '../office/VerifyArchive';
 
 const kilobytes = (size: number) => `${Math.ceil(size / 1024)} KB`;
 const path = (value: string | null, testid: string) => (value ? <Typography.Text copyable data-testid={testid}>{value}</Typography.Text> : '—');
 
-/** 数据: the database file and its automatic backups, and loading the demo collaborations. */
+/** 数据: the database file and its automatic backups, checking an archive package, and loading the demo collaborations. */
 export function DataTab() {
   const { t } = useTranslation('settings');
   const { message } = App.useApp();
@@ -45,6 +46,7 @@ export function DataTab() {
         dataSource={info.data?.backups ?? []}
         locale={{ emptyText: t('data.noBackups') }}
       />
+      <VerifyArchive />
       <Space orientation="vertical">
         <Typography.Text type="secondary">{t('data.demoHint')}</Typography.Text>
         <Popconfirm title={t('data.loadDemo')} description={t('data.demoConfirm')} okButtonProps={{ 'data-testid': 'data-load-demo-confirm' }} onConfirm={load}>

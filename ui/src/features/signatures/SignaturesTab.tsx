@@ -5,13 +5,15 @@ import type { SignatureRow } from '../../bindings';
 import { useRecordFocus } from '../../components/recordFocus';
 import type { TabProps } from '../collaboration/tabProps';
 import { PrintButton } from '../printing/PrintButton';
-import { printKind, signedDocuments, type SignedDocument } from './documents';
+import { documentTitle, printKind, signedDocuments } from './documents';
 import { SignatureModal } from './SignatureModal';
+import { ScanImportButton } from './ScanImport';
 
 /**
  * Wet signatures (书面留痕): for each printed document revision (协作需求申请表, 协作会议纪要 …) and each
  * department head, whether and when they signed, and the signed scan. The current revision can be
- * printed for signing; a signature is marked received with its date and scan.
+ * printed for signing; a signature is marked received with its date and scan, one by one or for
+ * every head on an imported scan of the signed paper.
  */
 export function SignaturesTab({ dossier, record }: TabProps) {
   const { t } = useTranslation('signatures');
@@ -23,10 +25,6 @@ export function SignaturesTab({ dossier, record }: TabProps) {
   const pending = documents.filter((d) => d.current).flatMap((d) => d.signatures).filter((s) => !s.signed_on).length;
   const fileName = (attachment: string | null) => dossier.attachments.find((a) => a.id === attachment)?.file_name ?? '';
 
-  const documentTitle = (doc: SignedDocument) => {
-    const meeting = dossier.meetings.find((m) => m.id === doc.documentId);
-    return `${t(`document.${doc.kind}`, { defaultValue: doc.kind })}${meeting ? ` · ${meeting.title}` : ''}`;
-  };
 
   if (documents.length === 0) return <Empty data-testid="signatures-tab" description={t('empty')} />;
 
@@ -38,6 +36,7 @@ export function SignaturesTab({ dossier, record }: TabProps) {
         type={pending ? 'warning' : 'success'}
         showIcon
         title={pending ? t('pending', { count: pending }) : t('allSigned')}
+        action={!readOnly && <ScanImportButton dossier={dossier} />}
       />
       <Space orientation="vertical" style={{ width: '100%' }} size="middle">
         {documents.map((doc) => (
@@ -47,7 +46,7 @@ export function SignaturesTab({ dossier, record }: TabProps) {
             data-testid={`signature-doc-${doc.kind}-${doc.revision}`}
             title={
               <Space>
-                {documentTitle(doc)}
+                {documentTitle(t, dossier.meetings, doc.kind, doc.documentId)}
                 <Tag>{t('revision', { revision: doc.revision })}</Tag>
                 {!doc.current && <Tag color="default">{t('superseded')}</Tag>}
               </Space>

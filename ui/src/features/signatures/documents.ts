@@ -1,7 +1,8 @@
 // Signature slots grouped by the printed document revision they belong to. The engine opens one
 // slot per department head when a document revision goes out (the request when it is sent, the
 // minutes when they are issued); a newer revision supersedes the older one's slots.
-import type { DocumentKind, SignatureRow } from '../../bindings';
+import type { TFunction } from 'i18next';
+import type { DocumentKind, MeetingRow, SignatureRow } from '../../bindings';
 
 /** The order documents appear in, following the process. */
 const KIND_ORDER: DocumentKind[] = ['request', 'agenda', 'minutes', 'tracking', 'selfcheck', 'acceptance', 'letter', 'register'];
@@ -38,3 +39,9 @@ export function signedDocuments(signatures: SignatureRow[]): SignedDocument[] {
 
 /** The document kind as `PrintButton` names it (the engine's `selfcheck` is `self_check` there). */
 export const printKind = (kind: DocumentKind) => (kind === 'selfcheck' ? 'self_check' : kind);
+
+/** A document's name for people: its kind, and the meeting's title for an agenda or minutes. */
+export function documentTitle(t: TFunction, meetings: MeetingRow[], kind: DocumentKind, documentId: string): string {
+  const meeting = meetings.find((m) => m.id === documentId);
+  return `${t(`document.${kind}`, { ns: 'signatures', defaultValue: kind })}${meeting ? ` · ${meeting.title}` : ''}`;
+}

@@ -10,11 +10,12 @@ import { GatedButton } from './GatedButton';
 import { TaskFormModal, type TaskFormTarget } from './TaskFormModal';
 import { TaskTable } from './TaskTable';
 import { taskOfRecord } from './tasksByRecord';
+import { XlsxExportButton } from '../office/SaveFileButton';
 
 /**
  * Step 3's plan and daily tracking: every participating department's tasks (one responsible person
  * each), the day's status in one click, blocked tasks in red, overdue ones marked, and each task's
- * status history.
+ * status history; the whole table exported to Excel (进度跟踪表).
  */
 export function TasksTab({ dossier, record }: TabProps) {
   const { t } = useTranslation('tasks');
@@ -36,10 +37,13 @@ export function TasksTab({ dossier, record }: TabProps) {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="tasks-tab">
       {addBlocked === 'stage' && <Alert type="info" showIcon title={t('gate.stage')} />}
-      <Space data-testid="tasks-summary">
-        <Tag>{t('summary.total', { count: dossier.tasks.length })}</Tag>
-        {blocked > 0 && <Tag color="red">{t('summary.blocked', { count: blocked })}</Tag>}
-        {late > 0 && <Tag color="orange">{t('summary.overdue', { count: late })}</Tag>}
+      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Space data-testid="tasks-summary">
+          <Tag>{t('summary.total', { count: dossier.tasks.length })}</Tag>
+          {blocked > 0 && <Tag color="red">{t('summary.blocked', { count: blocked })}</Tag>}
+          {late > 0 && <Tag color="orange">{t('summary.overdue', { count: late })}</Tag>}
+        </Space>
+        <XlsxExportButton testid="tasks-export-xlsx" collaboration={{ id: dossier.collaboration.id, number: dossier.collaboration.number }} />
       </Space>
       {participants(dossier).map((department) => {
         const tasks = dossier.tasks.filter((r) => r.department_id === department.id);
