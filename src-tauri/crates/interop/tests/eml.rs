@@ -2,36 +2,16 @@
 //! body, recipients from people records, the attached PDF byte for byte as a fresh render, the
 //! calendar invite beside the agenda, and refusals that record nothing.
 
-use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use mail_parser::{Message, MessageParser, MessagePart, MimeHeaders};
-use serde_json::{json, Value};
-use xiezuo_engine::clock::{china_offset, FixedClock};
+use serde_json::json;
 use xiezuo_engine::meeting::MeetingInput;
 use xiezuo_engine::model::MeetingKind;
 use xiezuo_engine::Engine;
 use xiezuo_forms::{records, Kind, Lang};
 use xiezuo_interop::eml::{draft, Draft, DraftKind};
 
-fn at(text: &str) -> DateTime<Utc> {
-    let naive = NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").unwrap();
-    china_offset().from_local_datetime(&naive).single().unwrap().with_timezone(&Utc)
-}
-
-/// The demo data with the clock at 2026-11-24 09:00 China time.
-fn demo() -> Engine {
-    let mut engine = Engine::open_in_memory(FixedClock::new(at("2026-11-24 09:00"))).unwrap();
-    engine.load_demo().unwrap();
-    engine
-}
-
-fn run(engine: &mut Engine, action: Value) -> Value {
-    engine.run(serde_json::from_value(action).unwrap()).unwrap()
-}
-
-/// The demo's people have no email addresses; tests give them one with `update_person`.
-fn set_email(engine: &mut Engine, person: &str, email: &str) {
-    run(engine, json!({ "action": "update_person", "payload": { "person": person, "email": email } }));
-}
+mod common;
+use common::*;
 
 fn with_emails(people: &[(&str, &str)]) -> Engine {
     let mut engine = demo();

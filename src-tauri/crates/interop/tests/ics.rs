@@ -1,39 +1,19 @@
 //! Calendar files read back with an independent parser (the `ical` crate): events, Beijing-time
 //! meetings with their time zone, all-day deadlines, Chinese text and escaping intact, stable UIDs.
 
-use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
+use chrono::DateTime;
 use ical::parser::ical::component::{IcalCalendar, IcalEvent};
 use ical::property::Property;
-use serde_json::{json, Value};
-use xiezuo_engine::clock::{china_offset, FixedClock};
+use serde_json::json;
+use xiezuo_engine::clock::china_offset;
 use xiezuo_engine::meeting::MeetingInput;
 use xiezuo_engine::model::MeetingKind;
 use xiezuo_engine::Engine;
 use xiezuo_forms::Lang;
 use xiezuo_interop::ics;
 
-/// An instant given in China time, e.g. `at("2026-11-24 09:00")`.
-fn at(text: &str) -> DateTime<Utc> {
-    let naive = NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").unwrap();
-    china_offset().from_local_datetime(&naive).single().unwrap().with_timezone(&Utc)
-}
-
-/// The demo data with the clock at 2026-11-24 09:00 China time.
-fn demo() -> Engine {
-    let mut engine = Engine::open_in_memory(FixedClock::new(at("2026-11-24 09:00"))).unwrap();
-    engine.load_demo().unwrap();
-    engine
-}
-
-/// Runs one JSON action, as the desktop and `xiezuo exec` do.
-fn run(engine: &mut Engine, action: Value) -> Value {
-    engine.run(serde_json::from_value(action).unwrap()).unwrap()
-}
-
-/// The demo's people have no email addresses; tests give some of them one.
-fn set_email(engine: &mut Engine, person: &str, email: &str) {
-    run(engine, json!({ "action": "update_person", "payload": { "person": person, "email": email } }));
-}
+mod common;
+use common::*;
 
 fn kickoff_id(engine: &Engine) -> String {
     engine.dossier("XZ-2026-001").unwrap().meetings[0]["id"].as_str().unwrap().to_string()

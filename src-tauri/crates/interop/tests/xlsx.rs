@@ -4,32 +4,18 @@
 //! or row problem and change nothing.
 
 use calamine::{Data, Reader, Xlsx};
-use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use rust_xlsxwriter::{Format, Formula, Workbook};
 use serde_json::json;
 use std::io::{Cursor, Read, Write};
 use std::path::{Path, PathBuf};
-use xiezuo_engine::clock::{china_offset, FixedClock};
+use xiezuo_engine::clock::FixedClock;
 use xiezuo_engine::model::Stage;
 use xiezuo_engine::{Engine, RegisterQuery};
 use xiezuo_forms::Lang;
 use xiezuo_interop::xlsx::{self, ImportKind, ImportReport, RowOutcome};
 
-fn at(text: &str) -> DateTime<Utc> {
-    let naive = NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").unwrap();
-    china_offset().from_local_datetime(&naive).single().unwrap().with_timezone(&Utc)
-}
-
-/// An empty database with the clock at 2026-11-24 09:00 China time.
-fn empty() -> Engine {
-    Engine::open_in_memory(FixedClock::new(at("2026-11-24 09:00"))).unwrap()
-}
-
-fn demo() -> Engine {
-    let mut engine = empty();
-    engine.load_demo().unwrap();
-    engine
-}
+mod common;
+use common::*;
 
 /// Row counts of what an import writes, and of the change log: equal means nothing changed.
 fn fingerprint(engine: &Engine) -> Vec<i64> {
