@@ -1,7 +1,7 @@
 # The two commands of the README, plus benchmarks. `make run` sets up and starts the app on the
 # demo data; `make test` sets up and runs every test (the last ones drive the real window).
 
-.PHONY: setup run test e2e e2e-screenshots bench bench-desktop
+.PHONY: setup run test e2e e2e-screenshots bench bench-desktop fuzz
 
 setup:
 	bash scripts/setup.sh
@@ -31,3 +31,7 @@ bench: setup
 # Cold start, idle memory, binary and .deb size of the desktop app (release build).
 bench-desktop: setup
 	bash scripts/bench-desktop.sh
+
+# The import parsers' fuzz targets, FUZZ_SECONDS each (default 600): `make fuzz FUZZ_SECONDS=60`; needs a nightly toolchain.
+fuzz:
+	bash scripts/fuzz.sh $(FUZZ_SECONDS)
