@@ -460,4 +460,8 @@ fn broken_and_hostile_files_are_refused_before_anything_is_written() {
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
     assert_eq!(xlsx::parse_bytes(b"", Path::new("empty.xlsx"), today).unwrap_err().kind(), "unreadable_file");
     assert_eq!(xlsx::parse_bytes(b"PK\x03\x04", Path::new("stub.xlsx"), today).unwrap_err().kind(), "unreadable_file");
+    // Found by the fuzzer: an .xls whose sector chain loops back on itself made the reader grow
+    // a buffer until memory ran out; it is refused before the reader sees it.
+    let looping = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz-looping-fat.xls");
+    assert_eq!(refused_file(&mut engine, &looping), "unreadable_file");
 }

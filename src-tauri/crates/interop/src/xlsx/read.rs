@@ -67,6 +67,7 @@ impl<'a> Workbook<'a> {
             check_unpacked_size(bytes, path)?;
             guarded(path, || Xlsx::new(Cursor::new(bytes)).map(|x| Workbook::Xlsx(Box::new(x))).map_err(|e| unreadable(path, e)))
         } else if bytes.starts_with(OLE_MAGIC) {
+            check_compound_file(bytes, path)?;
             guarded(path, || Xls::new(Cursor::new(bytes)).map(|x| Workbook::Xls(Box::new(x))).map_err(|e| unreadable(path, e)))
         } else {
             Err(unreadable(path, "the file does not start like a spreadsheet"))
@@ -175,6 +176,17 @@ fn check_unpacked_size(bytes: &[u8], path: &Path) -> Result<()> {
 }
 
 /// Runs a third-party parser; a panic on a hostile file becomes an "unreadable" error.
+/// An .xls is a compound file (sectors chained through a FAT). calamine follows a chain that
+/// loops back on itself until memory runs out (a 7 KB fuzzed file asked for 4 GiB), so the `cfb`
+/// crate, which checks the FAT and the directory, reads the container first.
+fn check_compound_file(bytes: &[u8], path: &Path) -> Result<()> {
+    guarded(path, || {
+        let file = cfb::CompoundFile::open_strict(Cursor::new(bytes)).map_err(|e| unreadable(path, e))?;
+        drop(file);
+        Ok(())
+    })
+}
+
 fn guarded<T>(path: &Path, parse: impl FnOnce() -> Result<T>) -> Result<T> {
     catch_unwind(AssertUnwindSafe(parse)).unwrap_or_else(|_| Err(unreadable(path, "the spreadsheet reader failed on this file")))
 }
