@@ -14,8 +14,7 @@ use xiezuo_engine::{Engine, RegisterQuery};
 use xiezuo_forms::Lang;
 use xiezuo_interop::xlsx::{self, ImportKind, ImportReport, RowOutcome};
 
-mod common;
-use common::*;
+use crate::common::*;
 
 /// Row counts of what an import writes, and of the change log: equal means nothing changed.
 fn fingerprint(engine: &Engine) -> Vec<i64> {

@@ -13,7 +13,7 @@ fn bindings_are_current() {
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         committed == generated,
-        "ui/src/bindings-interop.ts is stale; regenerate with `XIEZUO_BLESS=1 cargo test -p xiezuo-interop --test bindings` and commit it"
+        "ui/src/bindings-interop.ts is stale; regenerate with `XIEZUO_BLESS=1 cargo test -p xiezuo-interop --test it bindings` and commit it"
     );
     // Engine types are imported from the engine's file, not declared twice.
     assert!(generated.contains("from './bindings';"), "{generated}");

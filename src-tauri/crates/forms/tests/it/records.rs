@@ -2,8 +2,8 @@
 //! its field values in the PDF text, the QR payload naming the record and revision, and each print
 //! recorded in the engine.
 
-mod common;
 
+use crate::common;
 use std::sync::Arc;
 use xiezuo_engine::acceptance::{Criterion, DeliverableInput, LetterInput, RectificationInput, ResubmitInput, ReviewInput, SelfCheckItem};
 use xiezuo_engine::clock::{china_offset, FixedClock};

@@ -1,7 +1,7 @@
 //! Golden output: the SHA-256 of every demo document's PDF, zh and en. Any change to layout,
 //! fonts, printpdf or the view models shows up here. After an intended change, look at the
 //! renders (`cargo run -p xiezuo-forms --example render_demo -- OUT`) and re-bless with
-//! `XIEZUO_BLESS=1 cargo test -p xiezuo-forms --test golden`.
+//! `XIEZUO_BLESS=1 cargo test -p xiezuo-forms --test it golden`.
 
 use sha2::{Digest, Sha256};
 use xiezuo_forms::{demo, render, Kind, Lang};

@@ -1,9 +1,8 @@
 //! A 300-row tracking table paginates with the header row repeated on every page and no row
 //! split across pages.
 
-mod common;
 
-use common::*;
+use crate::common::*;
 use xiezuo_forms::{demo, render, Body, Document, Lang};
 
 #[test]

@@ -1,6 +1,6 @@
 //! What the interop tests share: engines on a fixed clock, with or without the demo data, and
 //! JSON actions run the way the desktop and `xiezuo exec` run them.
-#![allow(dead_code)] // each test binary uses its own part
+
 
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use serde_json::{json, Value};

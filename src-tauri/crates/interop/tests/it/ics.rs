@@ -12,8 +12,7 @@ use xiezuo_engine::Engine;
 use xiezuo_forms::Lang;
 use xiezuo_interop::ics;
 
-mod common;
-use common::*;
+use crate::common::*;
 
 fn kickoff_id(engine: &Engine) -> String {
     engine.dossier("XZ-2026-001").unwrap().meetings[0]["id"].as_str().unwrap().to_string()

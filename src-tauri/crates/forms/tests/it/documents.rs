@@ -1,9 +1,8 @@
 //! Round-trip tests for every document: text extraction (every value, in reading order, Chinese
 //! intact), structure (qpdf), fonts (embedded + subset), QR payload, determinism.
 
-mod common;
 
-use common::*;
+use crate::common::*;
 use xiezuo_forms::{demo, render, Body, Document, Kind, Lang};
 
 fn all_langs() -> [Lang; 2] {
@@ -23,7 +22,7 @@ fn check(doc: &Document, lang: Lang, values: &[&str]) -> String {
     assert_in_order(&text, values);
     // Frame on every page: number, revision, page x of n, digest.
     for page in 1..=r.pages {
-        let t = squash(&common::text(&pdf, Some(page)));
+        let t = squash(&crate::common::text(&pdf, Some(page)));
         assert!(t.contains(&doc.head.number), "page {page}: no collaboration number");
         assert!(t.contains(&r.short_hash), "page {page}: no hash text");
         let footer = match lang {

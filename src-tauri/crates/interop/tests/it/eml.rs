@@ -10,8 +10,7 @@ use xiezuo_engine::Engine;
 use xiezuo_forms::{records, Kind, Lang};
 use xiezuo_interop::eml::{draft, Draft, DraftKind};
 
-mod common;
-use common::*;
+use crate::common::*;
 
 fn with_emails(people: &[(&str, &str)]) -> Engine {
     let mut engine = demo();
