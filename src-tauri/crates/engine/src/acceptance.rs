@@ -8,10 +8,11 @@
 //! collaboration, which can then be archived.
 
 use crate::collaboration::{participants_in, require_participant, require_stage};
+use crate::communication::require_attachment;
 use crate::error::{EngineError, Result};
 use crate::model::{DeliverableStatus, Stage};
-use crate::org::{checked_text, optional_text, required_text};
 use crate::store::Engine;
+use crate::text::{self, optional_text, required_line, required_text};
 use chrono::NaiveDate;
 use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
@@ -107,7 +108,7 @@ pub enum ReviewResult {
 
 impl Engine {
     pub fn submit_deliverable(&mut self, input: DeliverableInput) -> Result<String> {
-        let title = required_text("title", &input.title)?;
+        let title = required_line("title", &input.title)?;
         let department = self.resolve("department", &input.department)?;
         let self_check = checked_self_check(&input.self_check)?;
         let id = crate::new_id();
@@ -119,6 +120,9 @@ impl Engine {
                     w.tx.query_row("SELECT id FROM task WHERE id = ?1 AND collaboration_id = ?2", [task, &head.id], |r| r.get(0))
                         .optional()?;
                 found.ok_or_else(|| EngineError::not_found("task", task))?;
+            }
+            if let Some(attachment) = &input.attachment {
+                require_attachment(&w.tx, attachment, &head.id)?;
             }
             let now = w.now_text();
             w.insert(
@@ -159,9 +163,9 @@ impl Engine {
             .iter()
             .map(|c| {
                 Ok(Criterion {
-                    name: required_text("criteria.name", &c.name)?,
-                    target: required_text("criteria.target", &c.target)?,
-                    measured: required_text("criteria.measured", &c.measured)?,
+                    name: required_line("criteria.name", &c.name)?,
+                    target: required_line("criteria.target", &c.target)?,
+                    measured: required_line("criteria.measured", &c.measured)?,
                     passed: c.passed,
                 })
             })
@@ -175,14 +179,14 @@ impl Engine {
                 Ok((
                     required_text("rectifications.description", &r.description)?,
                     r.owner.as_deref().map(|p| self.resolve("person", p)).transpose()?,
-                    r.deadline,
+                    text::date("rectifications.deadline", r.deadline)?,
                 ))
             })
             .collect::<Result<Vec<_>>>()?;
         if result == ReviewResult::Fail && rectifications.is_empty() {
             return Err(EngineError::RectificationRequired);
         }
-        let opinion = checked_text("opinion", input.opinion.trim())?;
+        let opinion = text::text("opinion", &input.opinion)?;
         let collaboration = self.owning_collaboration("deliverable", &input.deliverable)?;
         self.write_collab("review_deliverable", &collaboration, |w, head| {
             let (title, status, version, self_check): (String, DeliverableStatus, i64, Option<String>) =
@@ -241,7 +245,10 @@ impl Engine {
     pub fn resubmit_deliverable(&mut self, input: ResubmitInput) -> Result<i64> {
         let self_check = checked_self_check(&input.self_check)?;
         let collaboration = self.owning_collaboration("deliverable", &input.deliverable)?;
-        self.write_collab("resubmit_deliverable", &collaboration, |w, _| {
+        self.write_collab("resubmit_deliverable", &collaboration, |w, head| {
+            if let Some(attachment) = &input.attachment {
+                require_attachment(&w.tx, attachment, &head.id)?;
+            }
             let (status, version): (DeliverableStatus, i64) =
                 w.tx.query_row("SELECT status, version FROM deliverable WHERE id = ?1", [&input.deliverable], |r| {
                     Ok((r.get(0)?, r.get(1)?))
@@ -316,10 +323,10 @@ fn checked_self_check(items: &[SelfCheckItem]) -> Result<Option<Vec<SelfCheckIte
         .iter()
         .map(|i| {
             Ok(SelfCheckItem {
-                item: required_text("self_check.item", &i.item)?,
+                item: required_line("self_check.item", &i.item)?,
                 complete: i.complete,
                 quality_ok: i.quality_ok,
-                note: checked_text("self_check.note", i.note.trim())?,
+                note: text::text("self_check.note", &i.note)?,
             })
         })
         .collect::<Result<Vec<_>>>()

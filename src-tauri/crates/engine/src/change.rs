@@ -10,8 +10,8 @@ use crate::changelog::Writer;
 use crate::collaboration::{participants_in, require_participant, require_stage};
 use crate::error::{EngineError, Result};
 use crate::model::{ChangeStatus, Decision, Stage};
-use crate::org::{optional_text, required_text};
 use crate::store::Engine;
+use crate::text::{self, optional_text, required_line, required_text};
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -69,7 +69,7 @@ pub struct ChangeDecisionInput {
 
 impl Engine {
     pub fn open_change_request(&mut self, input: ChangeRequestInput) -> Result<String> {
-        let title = required_text("title", &input.title)?;
+        let title = required_line("title", &input.title)?;
         let reason = required_text("reason", &input.reason)?;
         let by = match input.by.as_deref() {
             Some(p) => self.resolve("person", p)?,
@@ -83,7 +83,13 @@ impl Engine {
             return Err(EngineError::missing("changes"));
         }
         let mut changes = input.changes.clone();
+        for change in &mut changes.milestones {
+            text::date("changes.milestones.due_date", change.due_date)?;
+            change.name = text::optional_line("changes.milestones.name", change.name.as_deref())?;
+        }
         for change in &mut changes.tasks {
+            text::optional_date("changes.tasks.start_date", change.start_date)?;
+            text::optional_date("changes.tasks.end_date", change.end_date)?;
             if let Some(p) = &change.responsible {
                 change.responsible = Some(self.resolve("person", p)?);
             }
@@ -189,7 +195,9 @@ fn validate_changes(w: &Writer, collaboration_id: &str, changes: &PlanChanges) -
                 found.ok_or_else(|| EngineError::not_found("milestone", id))?;
             }
             None => {
-                required_text("changes.milestones.name", m.name.as_deref().unwrap_or(""))?;
+                if m.name.is_none() {
+                    return Err(EngineError::missing("changes.milestones.name"));
+                }
             }
         }
     }

@@ -8,8 +8,8 @@
 use crate::changelog::Writer;
 use crate::error::{EngineError, Result};
 use crate::model::{Stage, SupportKind};
-use crate::org::{checked_text, required_text};
 use crate::store::{CollabHead, Engine};
+use crate::text::{self, required_line, required_text};
 use chrono::NaiveDate;
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
@@ -99,7 +99,7 @@ pub struct Created {
 
 impl Engine {
     pub fn create_collaboration(&mut self, input: NewCollaboration) -> Result<Created> {
-        let title = required_text("title", &input.title)?;
+        let title = required_line("title", &input.title)?;
         let initiating = self.resolve("department", &input.initiating_department)?;
         let contact = input.initiator_contact.as_deref().map(|p| self.resolve("person", p)).transpose()?;
         let owner = match input.owner.as_deref() {
@@ -113,10 +113,10 @@ impl Engine {
             "initiating_department_id": initiating,
             "initiator_contact_id": contact,
             "owner_person_id": owner,
-            "background": checked_text("background", input.background.trim())?,
-            "goal": checked_text("goal", input.goal.trim())?,
-            "expected_completion": input.expected_completion,
-            "remarks": checked_text("remarks", input.remarks.trim())?,
+            "background": text::text("background", &input.background)?,
+            "goal": text::text("goal", &input.goal)?,
+            "expected_completion": text::optional_date("expected_completion", input.expected_completion)?,
+            "remarks": text::text("remarks", &input.remarks)?,
             "stage": Stage::Draft,
         });
         let prefix = self.org_settings()?.number_prefix;
@@ -141,18 +141,18 @@ impl Engine {
         }
         let mut fields = Map::new();
         if let Some(title) = &patch.title {
-            fields.insert("title".into(), json!(required_text("title", title)?));
+            fields.insert("title".into(), json!(required_line("title", title)?));
         }
         if let Some(contact) = &patch.initiator_contact {
             fields.insert("initiator_contact_id".into(), json!(self.resolve("person", contact)?));
         }
         for (field, value) in [("background", &patch.background), ("goal", &patch.goal)] {
             if let Some(value) = value {
-                fields.insert(field.into(), json!(checked_text(field, value.trim())?));
+                fields.insert(field.into(), json!(text::text(field, value)?));
             }
         }
         if let Some(date) = patch.expected_completion {
-            fields.insert("expected_completion".into(), json!(date));
+            fields.insert("expected_completion".into(), json!(text::date("expected_completion", date)?));
         }
         let asks = patch.departments.as_ref().map(|d| self.resolve_asks(&head.initiating_department_id, d)).transpose()?;
         let milestones = patch.milestones.as_ref().map(|m| checked_milestones(m)).transpose()?;
@@ -175,7 +175,7 @@ impl Engine {
         }
         for (field, value) in [("progress_note", &patch.progress_note), ("remarks", &patch.remarks)] {
             if let Some(value) = value {
-                fields.insert(field.into(), json!(checked_text(field, value.trim())?));
+                fields.insert(field.into(), json!(text::text(field, value)?));
             }
         }
         self.write_collab("update_notes", &patch.collaboration, |w, head| {
@@ -227,7 +227,7 @@ impl Engine {
             resolved.push(ResolvedAsk {
                 department_id,
                 support_kinds: ask.support_kinds.clone(),
-                support_text: checked_text("support_text", ask.support_text.trim())?,
+                support_text: text::text("support_text", &ask.support_text)?,
                 contact,
             });
         }
@@ -260,8 +260,17 @@ struct ResolvedAsk {
     contact: Option<String>,
 }
 
-fn checked_milestones(milestones: &[MilestoneInput]) -> Result<Vec<MilestoneInput>> {
-    milestones.iter().map(|m| Ok(MilestoneInput { name: required_text("milestones.name", &m.name)?, due_date: m.due_date })).collect()
+/// Checks milestones' names and dates.
+pub(crate) fn checked_milestones(milestones: &[MilestoneInput]) -> Result<Vec<MilestoneInput>> {
+    milestones
+        .iter()
+        .map(|m| {
+            Ok(MilestoneInput {
+                name: required_line("milestones.name", &m.name)?,
+                due_date: text::date("milestones.due_date", m.due_date)?,
+            })
+        })
+        .collect()
 }
 
 /// Hands out the next number for `prefix` and `year`, e.g. `XZ-2026-007`; numbers are never reused.

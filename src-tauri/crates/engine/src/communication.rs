@@ -5,10 +5,10 @@
 use crate::collaboration::require_participant;
 use crate::error::{EngineError, Result};
 use crate::model::CommunicationKind;
-use crate::org::required_text;
 use crate::store::Engine;
+use crate::text::{self, required_line, required_text};
 use chrono::NaiveDate;
-use rusqlite::params;
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::Deserialize;
 use serde_json::json;
 
@@ -68,7 +68,7 @@ impl Engine {
 
     /// Stores a file (once per content) and names it as an attachment of a collaboration.
     pub fn add_attachment(&mut self, collaboration: Option<&str>, file_name: &str, media_type: &str, content: &[u8]) -> Result<String> {
-        let file_name = required_text("file_name", file_name)?;
+        let file_name = required_line("file_name", file_name)?;
         if file_name.contains(['/', '\\']) || file_name == ".." {
             return Err(EngineError::invalid("file_name", "a file name, not a path"));
         }
@@ -77,7 +77,7 @@ impl Engine {
         }
         let hash = sha256_hex(content);
         let id = crate::new_id();
-        let fields = json!({ "sha256": hash, "file_name": file_name, "media_type": required_text("media_type", media_type)?, "size": content.len() });
+        let fields = json!({ "sha256": hash, "file_name": file_name, "media_type": required_line("media_type", media_type)?, "size": content.len() });
         let store = |w: &mut crate::changelog::Writer, collaboration_id: Option<&str>| -> Result<()> {
             w.tx.execute(
                 "INSERT OR IGNORE INTO attachment_blob (sha256, size, content) VALUES (?1, ?2, ?3)",
@@ -107,12 +107,24 @@ impl Engine {
 
     fn not_future(&self, field: &str, date: Option<NaiveDate>) -> Result<NaiveDate> {
         let today = self.today();
-        match date {
+        match text::optional_date(field, date)? {
             Some(d) if d > today => Err(EngineError::invalid(field, "a record cannot be dated in the future")),
             Some(d) => Ok(d),
             None => Ok(today),
         }
     }
+}
+
+/// Refuses an attachment id that names no attachment, or one of another collaboration.
+pub(crate) fn require_attachment(conn: &Connection, attachment: &str, collaboration_id: &str) -> Result<()> {
+    conn.query_row(
+        "SELECT id FROM attachment WHERE id = ?1 AND deleted_at IS NULL AND (collaboration_id IS NULL OR collaboration_id = ?2)",
+        [attachment, collaboration_id],
+        |r| r.get::<_, String>(0),
+    )
+    .optional()?
+    .ok_or_else(|| EngineError::not_found("attachment", attachment))
+    .map(drop)
 }
 
 fn sha256_hex(content: &[u8]) -> String {

@@ -339,7 +339,8 @@ impl Engine {
 
     /// Full-text search over every text field (see `search`).
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<crate::SearchHit>> {
-        crate::search::search(&self.conn, query, limit.clamp(1, 500))
+        let query = crate::text::line("query", query)?;
+        crate::search::search(&self.conn, &query, limit.clamp(1, 500))
     }
 
     /// Whether a collaboration with this number or id exists.

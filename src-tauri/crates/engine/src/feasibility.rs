@@ -9,8 +9,8 @@
 use crate::collaboration::require_stage;
 use crate::error::{EngineError, Result};
 use crate::model::{DocumentKind, FeasibilityAnswer, Stage};
-use crate::org::optional_text;
 use crate::store::Engine;
+use crate::text::optional_text;
 use crate::working_days::due_under;
 use rusqlite::params;
 use serde::Deserialize;

@@ -10,11 +10,12 @@
 //! `add_department` / `add_person`), so a register can be imported into an empty database. It is
 //! all one transaction: a refused import leaves nothing behind, not even the people it added.
 
-use crate::collaboration::{insert_milestones, Created, MilestoneInput};
+use crate::collaboration::{checked_milestones, insert_milestones, Created, MilestoneInput};
 use crate::error::{EngineError, Result};
 use crate::model::{CommunicationKind, Stage};
-use crate::org::{checked_text, required_text, DepartmentInput, PersonInput};
+use crate::org::{DepartmentInput, PersonInput};
 use crate::store::Engine;
+use crate::text::{self, required_line, required_text};
 use chrono::NaiveDate;
 use rusqlite::params;
 use serde::Deserialize;
@@ -99,29 +100,25 @@ impl Engine {
 
     fn import_records(&mut self, input: ImportedCollaboration) -> Result<Created> {
         let number = checked_number(&input.number)?;
-        let title = required_text("title", &input.title)?;
+        let title = required_line("title", &input.title)?;
         let mut fields = json!({
             "number": number,
             "title": title,
             "stage": input.stage,
             // A collaboration past its draft has sent its request at least once.
             "revision": i64::from(input.stage != Stage::Draft),
-            "expected_completion": input.expected_completion,
+            "expected_completion": text::optional_date("expected_completion", input.expected_completion)?,
         });
         for (field, value) in
             [("background", &input.background), ("goal", &input.goal), ("progress_note", &input.progress_note), ("remarks", &input.remarks)]
         {
-            fields[field] = json!(checked_text(field, value.trim())?);
+            fields[field] = json!(text::text(field, value)?);
         }
-        let milestones = input
-            .milestones
-            .iter()
-            .map(|m| Ok(MilestoneInput { name: required_text("milestones.name", &m.name)?, due_date: m.due_date }))
-            .collect::<Result<Vec<_>>>()?;
+        let milestones = checked_milestones(&input.milestones)?;
         let today = self.today();
         let mut communications = Vec::new();
         for c in &input.communications {
-            if c.on_date > today {
+            if text::date("communications.on_date", c.on_date)? > today {
                 return Err(EngineError::invalid("communications.on_date", "a record cannot be dated in the future"));
             }
             communications
@@ -215,7 +212,7 @@ impl Engine {
 
 /// A number is one word: it names the collaboration on paper, in file names and in QR codes.
 fn checked_number(number: &str) -> Result<String> {
-    let number = required_text("number", number)?;
+    let number = required_line("number", number)?;
     if number.chars().count() > 40 || number.chars().any(char::is_whitespace) {
         return Err(EngineError::invalid("number", "one word of at most 40 characters"));
     }

@@ -8,11 +8,12 @@
 //! due `minutes_sla_hours` after the meeting ends.
 
 use crate::changelog::Writer;
-use crate::collaboration::{insert_milestones, participants_in, require_participant, require_stage, MilestoneInput};
+use crate::collaboration::{checked_milestones, insert_milestones, participants_in, require_participant, require_stage, MilestoneInput};
+use crate::communication::require_attachment;
 use crate::error::{EngineError, Result};
 use crate::model::{CommunicationKind, DocumentKind, MeetingKind, Stage};
-use crate::org::{checked_text, required_text};
 use crate::store::Engine;
+use crate::text::{self, required_line, required_text};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -109,11 +110,13 @@ struct MeetingHead {
 
 impl Engine {
     pub fn schedule_meeting(&mut self, input: MeetingInput) -> Result<String> {
+        text::instant("starts_at", input.starts_at)?;
+        text::instant("ends_at", input.ends_at)?;
         if input.ends_at <= input.starts_at {
             return Err(EngineError::invalid("ends_at", "the meeting must end after it starts"));
         }
         let attendees = input.attendees.iter().map(|p| self.resolve("person", p)).collect::<Result<Vec<_>>>()?;
-        let agenda = input.agenda.iter().map(|a| required_text("agenda", a)).collect::<Result<Vec<_>>>()?;
+        let agenda = input.agenda.iter().map(|a| required_line("agenda", a)).collect::<Result<Vec<_>>>()?;
         let sla_hours = self.org_settings()?.minutes_sla_hours;
         let head = self.collab_head(&input.collaboration)?;
         if input.kind == MeetingKind::Kickoff && matches!(head.stage, Stage::Draft | Stage::Confirming | Stage::Revising) {
@@ -127,7 +130,7 @@ impl Engine {
             });
         }
         let title = match input.title.as_deref() {
-            Some(t) => required_text("title", t)?,
+            Some(t) => required_line("title", t)?,
             None => input.kind.label_zh().to_string(),
         };
         let id = crate::new_id();
@@ -144,7 +147,7 @@ impl Engine {
                 json!({
                     "collaboration_id": head.id, "kind": input.kind, "title": title,
                     "starts_at": rfc3339(input.starts_at), "ends_at": rfc3339(input.ends_at),
-                    "place": checked_text("place", input.place.trim())?, "attendees": attendees, "agenda": agenda,
+                    "place": text::line("place", &input.place)?, "attendees": attendees, "agenda": agenda,
                     "minutes_due_at": rfc3339(due),
                 }),
             )
@@ -160,7 +163,7 @@ impl Engine {
                 list.iter()
                     .map(|r| {
                         let department = self.resolve("department", &r.department)?;
-                        let items = r.items.iter().map(|i| required_text("responsibilities.items", i)).collect::<Result<Vec<_>>>()?;
+                        let items = r.items.iter().map(|i| required_line("responsibilities.items", i)).collect::<Result<Vec<_>>>()?;
                         Ok((department, items))
                     })
                     .collect::<Result<Vec<_>>>()?,
@@ -169,23 +172,23 @@ impl Engine {
         };
         let mut fields = Map::new();
         if let Some(goal) = &input.goal {
-            fields.insert("minutes_goal".into(), json!(checked_text("goal", goal.trim())?));
+            fields.insert("minutes_goal".into(), json!(text::text("goal", goal)?));
         }
         if let Some(communication) = &input.communication {
-            fields.insert("minutes_communication".into(), json!(communication));
+            fields.insert("minutes_communication".into(), json!(checked_communication(communication)?));
         }
         if let Some(decisions) = &input.decisions {
             let decisions = decisions.iter().map(|d| required_text("decisions", d)).collect::<Result<Vec<_>>>()?;
             fields.insert("minutes_decisions".into(), json!(decisions));
         }
         if let Some(criteria) = &input.acceptance_criteria {
-            let criteria = criteria.iter().map(|c| required_text("acceptance_criteria", c)).collect::<Result<Vec<_>>>()?;
+            let criteria = criteria.iter().map(|c| required_line("acceptance_criteria", c)).collect::<Result<Vec<_>>>()?;
             fields.insert("minutes_criteria".into(), json!(criteria));
         }
         if let Some(summary) = &input.summary {
-            fields.insert("minutes_summary".into(), json!(checked_text("summary", summary.trim())?));
+            fields.insert("minutes_summary".into(), json!(text::text("summary", summary)?));
         }
-        let milestones = input.milestones.clone();
+        let milestones = input.milestones.as_deref().map(checked_milestones).transpose()?;
         self.write_collab("save_minutes", &meeting.collaboration_id, |w, head| {
             w.update("meeting", &meeting.id, Value::Object(fields))?;
             if let Some(list) = &responsibilities {
@@ -211,11 +214,7 @@ impl Engine {
                 for id in old {
                     w.soft_delete("milestone", &id)?;
                 }
-                let checked = milestones
-                    .iter()
-                    .map(|m| Ok(MilestoneInput { name: required_text("milestones.name", &m.name)?, due_date: m.due_date }))
-                    .collect::<Result<Vec<_>>>()?;
-                insert_milestones(w, &head.id, Some(&meeting.id), &checked)?;
+                insert_milestones(w, &head.id, Some(&meeting.id), milestones)?;
             }
             Ok(())
         })?;
@@ -286,11 +285,9 @@ impl Engine {
             .optional()?
             .ok_or_else(|| EngineError::not_found("signature", &input.signature))?;
         if let Some(scan) = &input.scan_attachment {
-            self.conn
-                .query_row("SELECT id FROM attachment WHERE id = ?1 AND deleted_at IS NULL", [scan], |r| r.get::<_, String>(0))
-                .optional()?
-                .ok_or_else(|| EngineError::not_found("attachment", scan))?;
+            require_attachment(&self.conn, scan, &collaboration)?;
         }
+        text::date("signed_on", input.signed_on)?;
         if input.signed_on > self.today() {
             return Err(EngineError::invalid("signed_on", "a signature cannot be dated in the future"));
         }
@@ -315,6 +312,15 @@ impl Engine {
             .optional()?
             .ok_or_else(|| EngineError::not_found("meeting", meeting))
     }
+}
+
+/// The communication arrangements agreed in the minutes, each one line.
+fn checked_communication(c: &CommunicationMechanism) -> Result<CommunicationMechanism> {
+    Ok(CommunicationMechanism {
+        weekly_meeting: text::line("communication.weekly_meeting", &c.weekly_meeting)?,
+        urgent_channel: text::line("communication.urgent_channel", &c.urgent_channel)?,
+        sync_method: text::line("communication.sync_method", &c.sync_method)?,
+    })
 }
 
 fn rfc3339(at: DateTime<Utc>) -> String {
@@ -387,7 +393,7 @@ impl Engine {
                 .find(|(id, _)| *id == department)
                 .ok_or_else(|| EngineError::NotParticipant { department: department.clone() })?;
             for item in &row.items {
-                items.push((name.clone(), required_text("responsibilities.items", item)?));
+                items.push((name.clone(), required_line("responsibilities.items", item)?));
             }
         }
         Ok(division_check(participants, &items))

@@ -6,6 +6,7 @@
 
 use crate::error::{EngineError, Result};
 use crate::store::{resolve_in, Engine};
+use crate::text::{line, optional_line, required_line};
 use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
@@ -93,30 +94,6 @@ pub struct PersonPatch {
     pub email: Option<String>,
 }
 
-/// Trims a required text field and refuses it when empty or absurdly long.
-pub(crate) fn required_text(field: &str, value: &str) -> Result<String> {
-    let value = value.trim();
-    if value.is_empty() {
-        return Err(EngineError::missing(field));
-    }
-    checked_text(field, value)
-}
-
-/// Refuses text that no person types: control characters and more than 20,000 characters.
-pub(crate) fn checked_text(field: &str, value: &str) -> Result<String> {
-    if value.chars().count() > 20_000 {
-        return Err(EngineError::invalid(field, "longer than 20000 characters"));
-    }
-    if value.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r') {
-        return Err(EngineError::invalid(field, "contains control characters"));
-    }
-    Ok(value.to_string())
-}
-
-pub(crate) fn optional_text(field: &str, value: Option<&str>) -> Result<Option<String>> {
-    value.map(str::trim).filter(|v| !v.is_empty()).map(|v| checked_text(field, v)).transpose()
-}
-
 /// This installation's own preferences (not synced, not logged).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
@@ -169,7 +146,7 @@ impl Engine {
     pub fn update_org_settings(&mut self, patch: OrgSettingsPatch) -> Result<OrgSettings> {
         let mut fields = Map::new();
         if let Some(name) = patch.name {
-            fields.insert("name".into(), json!(checked_text("name", name.trim())?));
+            fields.insert("name".into(), json!(line("name", &name)?));
         }
         if let Some(prefix) = patch.number_prefix {
             let prefix = prefix.trim().to_string();
@@ -195,7 +172,7 @@ impl Engine {
     }
 
     pub fn add_department(&mut self, input: DepartmentInput) -> Result<String> {
-        let name = required_text("name", &input.name)?;
+        let name = required_line("name", &input.name)?;
         if resolve_in(&self.conn, "department", &name).is_ok() {
             return Err(EngineError::Duplicate { entity: "department", key: name });
         }
@@ -212,7 +189,7 @@ impl Engine {
         let id = self.resolve("department", &patch.department)?;
         let mut fields = Map::new();
         if let Some(name) = patch.name {
-            let name = required_text("name", &name)?;
+            let name = required_line("name", &name)?;
             if resolve_in(&self.conn, "department", &name).is_ok_and(|other| other != id) {
                 return Err(EngineError::Duplicate { entity: "department", key: name });
             }
@@ -228,9 +205,9 @@ impl Engine {
     }
 
     pub fn add_person(&mut self, input: PersonInput) -> Result<String> {
-        let name = required_text("name", &input.name)?;
+        let name = required_line("name", &input.name)?;
         let department = input.department.as_deref().map(|d| self.resolve("department", d)).transpose()?;
-        let email = optional_text("email", input.email.as_deref())?;
+        let email = optional_line("email", input.email.as_deref())?;
         if email.as_deref().is_some_and(|e| !e.contains('@') || e.contains(char::is_whitespace)) {
             return Err(EngineError::invalid("email", "not an e-mail address"));
         }
@@ -238,8 +215,8 @@ impl Engine {
         let fields = json!({
             "name": name,
             "department_id": department,
-            "title": optional_text("title", input.title.as_deref())?,
-            "phone": optional_text("phone", input.phone.as_deref())?,
+            "title": optional_line("title", input.title.as_deref())?,
+            "phone": optional_line("phone", input.phone.as_deref())?,
             "email": email,
         });
         self.write("add_person", None, |w| w.insert("person", &id, fields))?;
@@ -250,14 +227,14 @@ impl Engine {
         let id = self.resolve("person", &patch.person)?;
         let mut fields = Map::new();
         if let Some(name) = patch.name {
-            fields.insert("name".into(), json!(required_text("name", &name)?));
+            fields.insert("name".into(), json!(required_line("name", &name)?));
         }
         if let Some(department) = patch.department {
             fields.insert("department_id".into(), json!(self.resolve("department", &department)?));
         }
         for (field, value) in [("title", patch.title), ("phone", patch.phone), ("email", patch.email)] {
             if let Some(value) = value {
-                fields.insert(field.into(), json!(optional_text(field, Some(&value))?));
+                fields.insert(field.into(), json!(optional_line(field, Some(&value))?));
             }
         }
         self.write("update_person", None, |w| w.update("person", &id, Value::Object(fields)).map(drop))

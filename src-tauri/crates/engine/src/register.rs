@@ -183,7 +183,9 @@ impl Engine {
             RegisterSort::UpdatedAt => "c.updated_at",
         };
         let direction = if query.descending { "DESC" } else { "ASC" };
-        let limit = if query.limit == 0 { -1 } else { query.limit as i64 };
+        // Page numbers past what SQLite's integers hold simply mean "no more rows" / "all rows".
+        let limit = if query.limit == 0 { -1 } else { i64::try_from(query.limit).unwrap_or(-1) };
+        let offset = i64::try_from(query.offset).unwrap_or(i64::MAX);
         let sql = format!(
             "SELECT c.id, c.stage, c.number, d.name, c.title, c.background, c.goal, c.progress_note, c.remarks,
                     o.name, i.name
@@ -191,8 +193,7 @@ impl Engine {
              JOIN department d ON d.id = c.initiating_department_id
              LEFT JOIN person o ON o.id = c.owner_person_id
              LEFT JOIN person i ON i.id = c.initiator_contact_id
-             WHERE {filter} ORDER BY {order} {direction}, c.number {direction} LIMIT {limit} OFFSET {}",
-            query.offset
+             WHERE {filter} ORDER BY {order} {direction}, c.number {direction} LIMIT {limit} OFFSET {offset}"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let heads = stmt

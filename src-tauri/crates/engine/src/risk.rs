@@ -7,8 +7,8 @@
 use crate::collaboration::require_stage;
 use crate::error::{EngineError, Result};
 use crate::model::Stage;
-use crate::org::{checked_text, required_text};
 use crate::store::Engine;
+use crate::text::{self, required_line, required_text};
 use chrono::NaiveDate;
 use rusqlite::OptionalExtension;
 use serde::Deserialize;
@@ -47,6 +47,7 @@ pub struct RiskInput {
 impl Engine {
     pub fn add_problem(&mut self, input: ProblemInput) -> Result<String> {
         let description = required_text("description", &input.description)?;
+        let deadline = text::date("deadline", input.deadline)?;
         let owner = self.resolve("person", &input.owner)?;
         let id = crate::new_id();
         self.write_collab("add_problem", &input.collaboration, |w, head| {
@@ -61,7 +62,7 @@ impl Engine {
             w.insert(
                 "problem",
                 &id,
-                json!({ "collaboration_id": head.id, "meeting_id": input.meeting, "description": description, "owner_person_id": owner, "deadline": input.deadline }),
+                json!({ "collaboration_id": head.id, "meeting_id": input.meeting, "description": description, "owner_person_id": owner, "deadline": deadline }),
             )
         })?;
         Ok(id)
@@ -81,9 +82,9 @@ impl Engine {
     }
 
     pub fn raise_risk(&mut self, input: RiskInput) -> Result<String> {
-        let title = required_text("title", &input.title)?;
+        let title = required_line("title", &input.title)?;
         let impact = required_text("impact", &input.impact)?;
-        let description = checked_text("description", input.description.trim())?;
+        let description = text::text("description", &input.description)?;
         let raised_by = match input.raised_by.as_deref() {
             Some(p) => Some(self.resolve("person", p)?),
             None => self.me()?,

@@ -8,8 +8,8 @@
 use crate::collaboration::{require_participant, require_stage};
 use crate::error::{EngineError, Result};
 use crate::model::{Stage, TaskStatus};
-use crate::org::{checked_text, optional_text, required_text};
 use crate::store::Engine;
+use crate::text::{self, optional_text, required_line};
 use chrono::NaiveDate;
 use rusqlite::OptionalExtension;
 use serde::Deserialize;
@@ -61,14 +61,16 @@ pub struct StatusInput {
 
 impl Engine {
     pub fn add_task(&mut self, input: TaskInput) -> Result<String> {
-        let title = required_text("title", &input.title)?;
+        let title = required_line("title", &input.title)?;
         let department = self.resolve("department", &input.department)?;
         let responsible = self.resolve("person", &input.responsible)?;
         let collaborators = self.collaborators(&responsible, &input.collaborators)?;
-        if input.start_date > input.end_date {
+        let start_date = text::date("start_date", input.start_date)?;
+        let end_date = text::date("end_date", input.end_date)?;
+        if start_date > end_date {
             return Err(EngineError::invalid("end_date", "a task cannot end before it starts"));
         }
-        let deliverable = checked_text("deliverable", input.deliverable.trim())?;
+        let deliverable = text::line("deliverable", &input.deliverable)?;
         let id = crate::new_id();
         self.write_collab("add_task", &input.collaboration, |w, head| {
             require_stage(head, EXECUTION, "tasks are planned once the kickoff minutes are issued")?;
@@ -79,7 +81,7 @@ impl Engine {
                 json!({
                     "collaboration_id": head.id, "department_id": department, "title": title,
                     "responsible_person_id": responsible, "collaborators": collaborators,
-                    "start_date": input.start_date, "end_date": input.end_date, "deliverable": deliverable,
+                    "start_date": start_date, "end_date": end_date, "deliverable": deliverable,
                     "status": TaskStatus::NotStarted, "progress": 0,
                 }),
             )
@@ -93,7 +95,7 @@ impl Engine {
         let (collaboration, current_responsible) = self.task_owner(&patch.task)?;
         let mut fields = Map::new();
         if let Some(title) = &patch.title {
-            fields.insert("title".into(), json!(required_text("title", title)?));
+            fields.insert("title".into(), json!(required_line("title", title)?));
         }
         let responsible = match &patch.responsible {
             Some(p) => {
@@ -107,7 +109,7 @@ impl Engine {
             fields.insert("collaborators".into(), json!(self.collaborators(&responsible, list)?));
         }
         if let Some(deliverable) = &patch.deliverable {
-            fields.insert("deliverable".into(), json!(checked_text("deliverable", deliverable.trim())?));
+            fields.insert("deliverable".into(), json!(text::line("deliverable", deliverable)?));
         }
         self.write_collab("update_task", &collaboration, |w, _| w.update("task", &patch.task, Value::Object(fields)).map(drop))
     }
@@ -129,7 +131,7 @@ impl Engine {
             Some(p) => self.resolve("person", p)?,
             None => responsible,
         };
-        let on_date = input.on_date.unwrap_or_else(|| self.today());
+        let on_date = text::optional_date("on_date", input.on_date)?.unwrap_or_else(|| self.today());
         if on_date > self.today() {
             return Err(EngineError::invalid("on_date", "a status cannot be reported for a future day"));
         }

@@ -7,6 +7,7 @@ use crate::calendar::{self, DayInfo, Due, WorkCalendar};
 use crate::changelog::Writer;
 use crate::error::Result;
 use crate::store::Engine;
+use crate::text;
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
@@ -94,6 +95,8 @@ impl Engine {
 
     /// Marks one day as a working day or a day off, winning over all shipped and imported data.
     pub fn set_calendar_day(&mut self, date: NaiveDate, is_working_day: bool, note: Option<String>) -> Result<()> {
+        let date = text::date("date", date)?;
+        let note = text::optional_line("note", note.as_deref())?;
         let mut next = self.calendar.clone();
         next.set_override(date, is_working_day, note.clone());
         self.write("set_calendar_day", None, |w| {
@@ -116,6 +119,7 @@ impl Engine {
 
     /// Removes a user override, returning the day to shipped or imported data.
     pub fn clear_calendar_day(&mut self, date: NaiveDate) -> Result<()> {
+        let date = text::date("date", date)?;
         let mut next = self.calendar.clone();
         next.clear_override(date);
         self.write("clear_calendar_day", None, |w| {

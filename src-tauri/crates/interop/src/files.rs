@@ -21,7 +21,13 @@ pub fn safe_file_name(name: &str) -> String {
     let stem = trimmed.split('.').next().unwrap_or("").to_ascii_uppercase();
     let reserved = matches!(stem.as_str(), "CON" | "PRN" | "AUX" | "NUL")
         || ((stem.starts_with("COM") || stem.starts_with("LPT")) && stem.len() == 4 && stem.as_bytes()[3].is_ascii_digit());
-    let mut out = if trimmed.is_empty() { "file".to_string() } else if reserved { format!("_{trimmed}") } else { trimmed.to_string() };
+    let mut out = if trimmed.is_empty() {
+        "file".to_string()
+    } else if reserved {
+        format!("_{trimmed}")
+    } else {
+        trimmed.to_string()
+    };
     // Most file systems allow 255 bytes a name; shorten the stem and keep the extension.
     if out.len() > 200 {
         let ext = Path::new(&out).extension().map(|e| format!(".{}", e.to_string_lossy())).filter(|e| e.len() <= 16).unwrap_or_default();
@@ -34,13 +40,20 @@ pub fn safe_file_name(name: &str) -> String {
     out
 }
 
-/// `relative` joined under `root`, refusing absolute paths and any `..` or prefix component.
+/// `relative` joined under `root`, refusing absolute paths, any `..` or prefix component, and a
+/// symbolic link inside `root` that leads outside it (or nowhere), which a write or read through it
+/// would follow.
 pub fn confined(root: &Path, relative: &Path) -> Result<PathBuf> {
     let unsafe_path = |reason: &str| InteropError::UnsafePath { path: relative.to_path_buf(), reason: reason.into() };
     let mut out = root.to_path_buf();
     for part in relative.components() {
         match part {
-            Component::Normal(p) => out.push(p),
+            Component::Normal(p) => {
+                out.push(p);
+                if link_leads_outside(root, &out) {
+                    return Err(unsafe_path("a link that leads outside the chosen folder"));
+                }
+            }
             Component::CurDir => {}
             Component::ParentDir => return Err(unsafe_path("leaves the chosen folder (..)")),
             Component::RootDir | Component::Prefix(_) => return Err(unsafe_path("an absolute path, not a name inside the chosen folder")),
@@ -49,12 +62,24 @@ pub fn confined(root: &Path, relative: &Path) -> Result<PathBuf> {
     Ok(out)
 }
 
+/// Whether `path` is a symbolic link whose target is not inside `root` (a dangling link counts:
+/// writing through it would create its target wherever it points).
+fn link_leads_outside(root: &Path, path: &Path) -> bool {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    is_link
+        && match (root.canonicalize(), path.canonicalize()) {
+            (Ok(root), Ok(target)) => !target.starts_with(root),
+            _ => true,
+        }
+}
+
 /// Writes `bytes` to `path` atomically; refuses to replace an existing file unless `replace`.
 pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> Result<()> {
     if !replace && path.exists() {
         return Err(InteropError::AlreadyExists { path: path.to_path_buf() });
     }
-    let file_name = path.file_name().ok_or_else(|| InteropError::UnsafePath { path: path.to_path_buf(), reason: "not a file name".into() })?;
+    let file_name =
+        path.file_name().ok_or_else(|| InteropError::UnsafePath { path: path.to_path_buf(), reason: "not a file name".into() })?;
     let partial = path.with_file_name(format!(".{}.partial", file_name.to_string_lossy()));
     std::fs::write(&partial, bytes).map_err(|e| InteropError::io(&partial, e))?;
     std::fs::rename(&partial, path).map_err(|e| {
@@ -97,6 +122,28 @@ mod tests {
         assert_eq!(confined(root, Path::new("a/b.pdf")).unwrap(), Path::new("/share/archive/a/b.pdf"));
         assert_eq!(confined(root, Path::new("../x")).unwrap_err().kind(), "unsafe_path");
         assert_eq!(confined(root, Path::new("/etc/passwd")).unwrap_err().kind(), "unsafe_path");
+        assert_eq!(confined(root, Path::new("a/../../x")).unwrap_err().kind(), "unsafe_path");
+        assert_eq!(confined(root, Path::new("./a/./b.pdf")).unwrap(), Path::new("/share/archive/a/b.pdf"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_out_of_the_chosen_folder_are_refused() {
+        use std::os::unix::fs::symlink;
+        let outside = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir(root.join("inside")).unwrap();
+        symlink(outside.path(), root.join("out")).unwrap();
+        symlink(outside.path().join("secret.txt"), root.join("secret.txt")).unwrap();
+        symlink(root.join("nowhere"), root.join("dangling")).unwrap();
+        symlink(root.join("inside"), root.join("alias")).unwrap();
+        for escaping in ["out", "out/a.pdf", "secret.txt", "dangling", "inside/../out/a.pdf"] {
+            assert_eq!(confined(root, Path::new(escaping)).unwrap_err().kind(), "unsafe_path", "{escaping}");
+        }
+        assert_eq!(confined(root, Path::new("alias/a.pdf")).unwrap(), root.join("alias/a.pdf"), "a link within the folder is fine");
+        assert_eq!(confined(root, Path::new("new/a.pdf")).unwrap(), root.join("new/a.pdf"));
+        assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0, "nothing was written outside");
     }
 
     #[test]
