@@ -41,6 +41,13 @@ enum Format {
     Csv,
 }
 
+#[derive(Clone, Copy, ValueEnum, Default, PartialEq)]
+enum ListFormat {
+    #[default]
+    Table,
+    Json,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Create the database, or migrate it to this version's schema.
@@ -104,9 +111,21 @@ enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
-    /// Write a consistent copy of the database to FILE (which must not exist).
-    Backup { file: PathBuf },
-    /// Replace the database with the backup FILE, after checking it; the replaced database is kept in `backups/`.
+    /// Write a consistent copy of the database to FILE (which must not exist), or `--auto`: today's
+    /// automatic backup, as the desktop app makes it at its first start of the day (for a scheduled task).
+    Backup {
+        #[arg(required_unless_present = "auto")]
+        file: Option<PathBuf>,
+        #[arg(long, conflicts_with = "file")]
+        auto: bool,
+    },
+    /// The backups in the `backups/` folder beside the database, newest first (works when the database cannot be opened).
+    Backups {
+        #[arg(long, value_enum, default_value_t)]
+        format: ListFormat,
+    },
+    /// Replace the database with the backup FILE, after checking it; the replaced database is kept in `backups/`
+    /// (works when the current database cannot be opened).
     Restore { file: PathBuf },
     /// Export to a spreadsheet: `export xlsx register -o FILE`, `export xlsx tasks NUMBER -o FILE`.
     Export(office::xlsx::ExportArgs),
@@ -139,17 +158,27 @@ enum CalendarCommand {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let database = database_path(&cli);
     match run(cli) {
         Ok(code) => code,
         Err(err) => {
+            // A damaged page or a full disk met at run time is about this database: say which.
+            let err = match err {
+                InteropError::Engine(err) => InteropError::Engine(err.at_database(&database)),
+                other => other,
+            };
             eprintln!("xiezuo: error[{}]: {err}", err.kind());
             ExitCode::FAILURE
         }
     }
 }
 
+fn database_path(cli: &Cli) -> PathBuf {
+    cli.db.clone().unwrap_or_else(xiezuo_engine::paths::default_database_path)
+}
+
 fn open(cli: &Cli) -> Result<Engine, EngineError> {
-    let path = cli.db.clone().unwrap_or_else(xiezuo_engine::paths::default_database_path);
+    let path = database_path(cli);
     let clock: Arc<dyn Clock> = match cli.now {
         Some(now) => FixedClock::new(now.with_timezone(&Utc)),
         None => Arc::new(SystemClock),
@@ -169,15 +198,32 @@ fn run(cli: Cli) -> Result<ExitCode, InteropError> {
         Command::Scan(args) => return office::scan::run(&open_db, args, &mut out),
         _ => {}
     }
-    if let Command::Restore { file } = &cli.command {
-        // The database must not be open while it is replaced.
-        let path = cli.db.clone().unwrap_or_else(xiezuo_engine::paths::default_database_path);
-        let kept = xiezuo_engine::backup::restore(&path, file)?;
-        writeln!(out, "restored {} from {}", path.display(), file.display())?;
-        if let Some(kept) = kept {
-            writeln!(out, "the replaced database is kept as {}", kept.display())?;
+    // Listing and restoring backups never open the database: they are the way out when it cannot be opened.
+    match &cli.command {
+        Command::Restore { file } => {
+            let path = database_path(&cli);
+            let kept = xiezuo_engine::backup::restore(&path, file)?;
+            writeln!(out, "restored {} from {}", path.display(), file.display())?;
+            if let Some(kept) = kept {
+                writeln!(out, "the replaced database is kept as {}", kept.display())?;
+            }
+            return Ok(ExitCode::SUCCESS);
         }
-        return Ok(ExitCode::SUCCESS);
+        Command::Backups { format } => {
+            let backups = xiezuo_engine::backup::list(&database_path(&cli))?;
+            match format {
+                ListFormat::Json => output::json(&mut out, &backups)?,
+                ListFormat::Table if backups.is_empty() => writeln!(out, "no backups yet")?,
+                ListFormat::Table => {
+                    for backup in &backups {
+                        let kind = serde_json::to_value(backup.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+                        writeln!(out, "{}\t{kind}\t{}\t{}", backup.modified, backup.size, backup.path.display())?;
+                    }
+                }
+            }
+            return Ok(ExitCode::SUCCESS);
+        }
+        _ => {}
     }
     let mut engine = open(&cli)?;
     match &cli.command {
@@ -230,11 +276,15 @@ fn run(cli: Cli) -> Result<ExitCode, InteropError> {
         Command::Print { kind, number, lang, record, output } => {
             print(&mut engine, kind, number.as_deref(), lang, record.as_deref(), output, &mut out)?
         }
-        Command::Backup { file } => {
+        Command::Backup { file: Some(file), .. } => {
             engine.backup_to(file)?;
             writeln!(out, "backup written: {}", file.display())?;
         }
-        Command::Restore { .. } => unreachable!("handled before the database is opened"),
+        Command::Backup { file: None, .. } => match engine.daily_backup()? {
+            Some(made) => writeln!(out, "backup written: {}", made.display())?,
+            None => writeln!(out, "automatic backup already made today")?,
+        },
+        Command::Restore { .. } | Command::Backups { .. } => unreachable!("handled before the database is opened"),
         Command::Export(_) | Command::Import(_) | Command::Ics(_) | Command::Eml(_) | Command::Archive(_) | Command::Scan(_) => {
             unreachable!("office commands open the database themselves")
         }

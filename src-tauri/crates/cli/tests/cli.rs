@@ -9,6 +9,10 @@ use std::process::{Command, Output, Stdio};
 
 const NOW: &str = "2026-11-24T09:00:00+08:00";
 
+/// Real read-only and full file systems, shared with the engine's tests.
+#[path = "../../engine/tests/it/tmpfs.rs"]
+mod tmpfs;
+
 fn xiezuo(db: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_xiezuo")).arg("--db").arg(db).arg("--now").arg(NOW).args(args).output().unwrap()
 }
@@ -104,7 +108,7 @@ fn errors_exit_non_zero_with_one_line_on_stderr() {
     let foreign = dir.path().join("foreign.db");
     std::fs::write(&foreign, b"definitely not sqlite, but long enough to look like a file").unwrap();
     let refused = xiezuo(&foreign, &["register"]);
-    assert!(String::from_utf8_lossy(&refused.stderr).starts_with("xiezuo: error[open_failed]"));
+    assert!(String::from_utf8_lossy(&refused.stderr).starts_with("xiezuo: error[not_a_database]"));
     assert_eq!(std::fs::read(&foreign).unwrap(), b"definitely not sqlite, but long enough to look like a file");
 }
 
@@ -499,4 +503,281 @@ fn scan_matches_a_printed_page_and_files_the_signed_scan() {
     assert!(String::from_utf8_lossy(&unreadable.stderr).starts_with("xiezuo: error[unreadable_file]"), "{unreadable:?}");
     let unknown = xiezuo(&db, &["scan", page.to_str().unwrap(), "--receive", "--signed-on", "2026-11-20", "--department", "法务部"]);
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("'法务部' has no signature on r2"), "{unknown:?}");
+}
+
+/// Runs `exec` on `input` (written from a thread, so a large line cannot block on a full pipe).
+fn exec_bytes(db: &Path, input: Vec<u8>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_xiezuo"))
+        .arg("--db")
+        .arg(db)
+        .args(["--now", NOW, "exec"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    output
+}
+
+/// What the records look like from the outside: both collaborations with their history.
+fn records(db: &Path) -> String {
+    ["XZ-2026-001", "XZ-2026-002"]
+        .iter()
+        .map(|n| stdout(&xiezuo(db, &["show", n, "--format", "json"])) + &stdout(&xiezuo(db, &["history", n, "--format", "json"])))
+        .collect()
+}
+
+#[test]
+fn exec_answers_hostile_lines_one_typed_error_each_and_writes_nothing() {
+    let (_dir, db) = demo_db();
+    let before = records(&db);
+    let long_title = "长".repeat(10 * 1024 * 1024 / 3);
+    let lines = [
+        (r#"{"action":"update_notes","payload":{"collaboration":"XZ-2026-001","remarks":"\ud800"}}"#.to_string(), "invalid_input", "action"),
+        (
+            format!(r#"{{"action":"create_collaboration","payload":{{"title":"{long_title}","initiating_department":"市场部"}}}}"#),
+            "invalid_input",
+            "title",
+        ),
+        (r#"{"action":"add_department","payload":{"name":"法务\u0000部"}}"#.to_string(), "invalid_input", "name"),
+        (r#"{"action":"add_task","payload":{"collaboration":"XZ-2026-001","department":"'); DROP TABLE task;--","responsible":"赵强","title":"t","start_date":"2026-11-25","end_date":"2026-11-30"}}"#.to_string(), "not_found", ""),
+        (r#"{"action":"add_problem","payload":{"collaboration":"XZ-2026-001","description":"d","owner":"赵强","deadline":"99999-01-01"}}"#.to_string(), "invalid_input", "action"),
+        ("\u{feff}{not json".to_string(), "invalid_input", "action"),
+    ];
+    let input: String = lines.iter().map(|(line, _, _)| format!("{line}\n")).collect();
+    assert!(input.len() > 10_000_000);
+    let output = exec_bytes(&db, input.into_bytes());
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
+    let answers: Vec<Value> = String::from_utf8(output.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(answers.len(), lines.len(), "one answer per line");
+    for ((line, kind, field), answer) in lines.iter().zip(&answers) {
+        let shown: String = line.chars().take(80).collect();
+        assert_eq!(answer["error"]["kind"], *kind, "{shown}: {answer}");
+        if !field.is_empty() {
+            assert_eq!(answer["error"]["field"], *field, "{shown}: {answer}");
+        }
+        assert!(answer["error"]["message"].as_str().unwrap().len() < 1000, "{shown}: the answer does not echo the input");
+    }
+
+    // Bytes that are not UTF-8 at all: a clean error, not a panic, and nothing written.
+    let output = exec_bytes(&db, b"{\"action\":\"add_department\",\"payload\":{\"name\":\"\xff\xfe\"}}\n".to_vec());
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.starts_with("xiezuo: error[") && !stderr.contains("panicked"), "{stderr}");
+    assert_eq!(records(&db), before, "hostile input changed nothing");
+}
+
+/// Runs `xiezuo args` on `db`, which must be refused with `error[kind]`: exit 1, one line on
+/// stderr that names the file. Returns that line.
+fn refused(db: &Path, args: &[&str], kind: &str) -> String {
+    let output = xiezuo(db, args);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(1), "{args:?}: {stderr}");
+    assert!(stderr.starts_with(&format!("xiezuo: error[{kind}]: ")), "{args:?}: {stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains(&db.display().to_string()), "the message names the file: {stderr}");
+    stderr
+}
+
+/// Overwrites the first page of the `collaboration` table with bytes no b-tree page has.
+fn damage(db: &Path) {
+    let root: i64 = rusqlite::Connection::open(db)
+        .unwrap()
+        .query_row("SELECT rootpage FROM sqlite_master WHERE name = 'collaboration'", [], |r| r.get(0))
+        .unwrap();
+    let mut bytes = std::fs::read(db).unwrap();
+    let start = (root as usize - 1) * 4096;
+    bytes[start..start + 4096].fill(0xEE);
+    std::fs::write(db, bytes).unwrap();
+}
+
+fn integrity(db: &Path) -> String {
+    rusqlite::Connection::open(db).unwrap().query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap()
+}
+
+fn department_names(db: &Path) -> String {
+    let output = exec_bytes(db, br#"{"action":"list_departments"}"#.to_vec());
+    stdout(&output)
+}
+
+#[test]
+fn bad_databases_are_refused_with_their_kind_and_left_untouched() {
+    let (dir, db) = demo_db();
+    let copy_of_db = |name: &str| {
+        let path = dir.path().join(name);
+        std::fs::copy(&db, &path).unwrap();
+        path
+    };
+    let text = dir.path().join("notes.db");
+    std::fs::write(&text, "会议纪要：这不是数据库。").unwrap();
+    let foreign = dir.path().join("other-app.db");
+    rusqlite::Connection::open(&foreign).unwrap().execute_batch("CREATE TABLE notes(body); INSERT INTO notes VALUES ('x');").unwrap();
+    let newer = copy_of_db("newer.db");
+    rusqlite::Connection::open(&newer).unwrap().pragma_update(None, "user_version", 99).unwrap();
+    let corrupt = copy_of_db("corrupt.db");
+    damage(&corrupt);
+    let half = dir.path().join("half.db");
+    let bytes = std::fs::read(&db).unwrap();
+    std::fs::write(&half, &bytes[..bytes.len() / 2]).unwrap();
+
+    let backups = format!("backups in {}", dir.path().join("backups").display());
+    for (file, kind, way_out) in [
+        (&text, "not_a_database", "use another file (--db)"),
+        (&foreign, "not_a_database", "use another file (--db)"),
+        (&newer, "newer_database", "update the app"),
+        (&corrupt, "corrupt_database", backups.as_str()),
+        (&half, "corrupt_database", "xiezuo restore FILE"),
+    ] {
+        let before = std::fs::read(file).unwrap();
+        for args in [&["register"][..], &["demo"], &["backup", "--auto"]] {
+            let stderr = refused(file, args, kind);
+            assert!(stderr.contains(way_out), "{stderr}");
+        }
+        assert_eq!(std::fs::read(file).unwrap(), before, "{}: left byte for byte as it was", file.display());
+    }
+}
+
+#[test]
+fn restore_from_an_automatic_backup() {
+    let (dir, db) = demo_db();
+    let daily = dir.path().join("backups").join("daily-20261124.db");
+    assert_eq!(stdout(&xiezuo(&db, &["backup", "--auto"])), format!("backup written: {}\n", daily.display()));
+    assert_eq!(stdout(&xiezuo(&db, &["backup", "--auto"])), "automatic backup already made today\n");
+    stdout(&exec_bytes(&db, r#"{"action":"add_department","payload":{"name":"法务部"}}"#.as_bytes().to_vec()));
+    assert!(department_names(&db).contains("法务部"));
+
+    let listed: Value = serde_json::from_str(&stdout(&xiezuo(&db, &["backups", "--format", "json"]))).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 1, "{listed}");
+    assert_eq!((listed[0]["kind"].as_str(), listed[0]["file_name"].as_str()), (Some("daily"), Some("daily-20261124.db")));
+    let from = listed[0]["path"].as_str().unwrap();
+    assert_eq!(Path::new(from), daily);
+
+    let restored = stdout(&xiezuo(&db, &["restore", from]));
+    assert!(!department_names(&db).contains("法务部"), "the write after the backup is gone");
+    assert_eq!(integrity(&db), "ok");
+    let listed: Value = serde_json::from_str(&stdout(&xiezuo(&db, &["backups", "--format", "json"]))).unwrap();
+    let kept = listed.as_array().unwrap().iter().find(|b| b["kind"] == "before_restore").expect("the replaced database is listed");
+    let kept = Path::new(kept["path"].as_str().unwrap());
+    assert!(restored.contains(&format!("the replaced database is kept as {}", kept.display())), "{restored}");
+    assert!(department_names(kept).contains("法务部"), "nothing is lost: the replaced state is kept");
+    let table = stdout(&xiezuo(&db, &["backups"]));
+    assert_eq!(table.lines().count(), 2, "{table}");
+    assert!(table.contains("\tdaily\t") && table.contains("\tbefore_restore\t"), "{table}");
+}
+
+#[test]
+fn restore_over_a_corrupt_database_keeps_the_damaged_file() {
+    let (dir, db) = demo_db();
+    stdout(&xiezuo(&db, &["backup", "--auto"]));
+    damage(&db);
+    let damaged = std::fs::read(&db).unwrap();
+    let stderr = refused(&db, &["register"], "corrupt_database");
+    assert!(stderr.contains("xiezuo restore FILE"), "{stderr}");
+
+    // The way out works without opening the damaged database.
+    let listed: Value = serde_json::from_str(&stdout(&xiezuo(&db, &["backups", "--format", "json"]))).unwrap();
+    let daily = listed[0]["path"].as_str().unwrap().to_string();
+    let restored = stdout(&xiezuo(&db, &["restore", &daily]));
+    let kept = restored.lines().find_map(|l| l.strip_prefix("the replaced database is kept as ")).expect("the damaged file is kept");
+    assert_eq!(std::fs::read(kept).unwrap(), damaged, "kept byte for byte");
+    assert!(Path::new(kept).starts_with(dir.path().join("backups")));
+    assert_eq!(integrity(&db), "ok");
+    let rows: Value = serde_json::from_str(&stdout(&xiezuo(&db, &["register", "--format", "json"]))).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn a_write_while_another_program_holds_the_lock_reports_busy() {
+    let (dir, db) = demo_db();
+    let holidays = dir.path().join("2027.json");
+    std::fs::write(&holidays, r#"{"year":2027,"papers":[],"days":[{"name":"元旦","date":"2027-01-01","isOffDay":true}]}"#).unwrap();
+    let import = ["calendar", "import", holidays.to_str().unwrap()];
+    let other = rusqlite::Connection::open(&db).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let started = std::time::Instant::now();
+    let output = xiezuo(&db, &import);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr.starts_with("xiezuo: error[busy]: database is busy"), "{stderr}");
+    assert!(started.elapsed() >= std::time::Duration::from_secs(4), "it waited for the lock first");
+    assert_eq!(stdout(&xiezuo(&db, &["register", "--format", "json"])).matches("\"number\"").count(), 2, "reading still works");
+    other.execute_batch("ROLLBACK").unwrap();
+    assert_eq!(stdout(&xiezuo(&db, &import)), "imported holidays for 2027\n");
+}
+
+#[test]
+fn read_only_locations_are_refused_with_read_only_location() {
+    tmpfs::on_tmpfs("read_only_locations_are_refused_with_read_only_location", "16m", |dir| {
+        let db = dir.join("x.db");
+        stdout(&xiezuo(&db, &["demo"]));
+        stdout(&xiezuo(&db, &["backup", "--auto"]));
+        let before = std::fs::read(&db).unwrap();
+
+        tmpfs::make_file_read_only(&db);
+        let stderr = refused(&db, &["register"], "read_only_location");
+        assert!(stderr.contains("writable"), "{stderr}");
+        tmpfs::sh(&format!("umount '{}'", db.display()));
+
+        tmpfs::remount(dir, "ro");
+        let stderr = refused(&db, &["register"], "read_only_location");
+        assert!(stderr.contains("folder"), "{stderr}");
+        refused(&dir.join("new.db"), &["init"], "read_only_location");
+        // The backups are still listed; restoring needs the folder writable again.
+        assert!(stdout(&xiezuo(&db, &["backups"])).contains("\tdaily\t"));
+        let daily = dir.join("backups").join("daily-20261124.db");
+        refused(&db, &["restore", daily.to_str().unwrap()], "read_only_location");
+        assert_eq!(std::fs::read(&db).unwrap(), before);
+
+        tmpfs::remount(dir, "rw");
+        assert_eq!(stdout(&xiezuo(&db, &["register", "--format", "json"])).matches("\"number\"").count(), 2);
+    });
+}
+
+#[test]
+fn a_full_disk_gives_disk_full_and_the_database_stays_intact() {
+    tmpfs::on_tmpfs("a_full_disk_gives_disk_full_and_the_database_stays_intact", "8m", |dir| {
+        let db = dir.join("x.db");
+        stdout(&xiezuo(&db, &["demo"]));
+        let before = stdout(&xiezuo(&db, &["register", "--format", "json"]));
+        let filler = tmpfs::fill(dir, 64 * 1024);
+
+        let scan: Vec<u8> = (0..1_000_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+        let line = serde_json::json!({"action": "add_attachment", "payload": {
+            "collaboration": "XZ-2026-001", "file_name": "扫描件.pdf", "media_type": "application/pdf",
+            "content_base64": base64_of(&scan),
+        }});
+        let output = exec_bytes(&db, format!("{line}\n").into_bytes());
+        assert_eq!(output.status.code(), Some(1));
+        let answer: Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!(answer["error"]["kind"], "disk_full", "{answer}");
+
+        let new = dir.join("new.db");
+        let stderr = refused(&new, &["init"], "disk_full");
+        assert!(stderr.contains("free some space"), "{stderr}");
+        assert!(!new.exists(), "no half-made database is left behind");
+
+        std::fs::remove_file(filler).unwrap();
+        assert_eq!(integrity(&db), "ok");
+        assert_eq!(stdout(&xiezuo(&db, &["register", "--format", "json"])), before, "nothing of the failed write is kept");
+        assert!(!stdout(&xiezuo(&db, &["show", "XZ-2026-001", "--format", "json"])).contains("扫描件.pdf"));
+        stdout(&exec_bytes(&db, format!("{line}\n").into_bytes()));
+    });
+}
+
+/// Standard base64, for an attachment's content in an `exec` line.
+fn base64_of(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        for i in 0..4 {
+            out.push(if i <= chunk.len() { ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char } else { '=' });
+        }
+    }
+    out
 }

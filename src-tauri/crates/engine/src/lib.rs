@@ -19,6 +19,7 @@ pub mod model;
 pub mod paths;
 pub mod printed;
 pub mod search;
+pub mod text;
 
 pub mod acceptance;
 pub mod attention;

@@ -1,9 +1,11 @@
-//! Backups and restore: daily automatic backups with pruning, explicit backups, and a restore that
-//! validates its source and keeps what it replaces.
+//! Backups and restore: daily automatic backups with pruning, explicit backups, the list of
+//! backups (which never opens the database), and a restore that validates its source, keeps what
+//! it replaces, and never leaves a half-written database.
 
 use crate::support::{at, demo};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use xiezuo_engine::backup::{restore, validate};
+use xiezuo_engine::backup::{list, restore, validate, BackupKind};
 use xiezuo_engine::clock::FixedClock;
 use xiezuo_engine::Engine;
 
@@ -77,11 +79,12 @@ fn a_restore_refuses_bad_sources_and_changes_nothing() {
     corrupt_pages(&corrupt);
 
     for (source, kind) in [
-        (&garbage, "open_failed"),
-        (&foreign, "open_failed"),
+        (&garbage, "not_a_database"),
+        (&foreign, "not_a_database"),
         (&newer, "newer_database"),
-        (&corrupt, "open_failed"),
+        (&corrupt, "corrupt_database"),
         (&dir.join("missing.db"), "open_failed"),
+        (&path, "invalid_input"),
     ] {
         let err = restore(&path, source).unwrap_err();
         assert_eq!(err.kind(), kind, "{}: {err}", source.display());
@@ -101,4 +104,146 @@ fn corrupt_pages(file: &std::path::Path) {
         }
     }
     std::fs::write(file, bytes).unwrap();
+}
+
+/// A Xiezuo database with the demo data in a fresh folder; its path.
+fn demo_file(dir: &Path) -> PathBuf {
+    let path = dir.join("xiezuo.db");
+    Engine::open_with_clock(&path, FixedClock::new(at("2026-11-24 09:00"))).unwrap().load_demo().unwrap();
+    path
+}
+
+fn add_department(path: &Path, name: &str) {
+    let mut engine = Engine::open(path).unwrap();
+    engine.add_department(xiezuo_engine::org::DepartmentInput { name: name.into(), ..Default::default() }).unwrap();
+}
+
+fn has_department(path: &Path, name: &str) -> bool {
+    Engine::open(path).unwrap().departments().unwrap().iter().any(|d| d.name == name)
+}
+
+fn integrity(path: &Path) -> String {
+    rusqlite::Connection::open(path).unwrap().query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn the_list_tells_each_kind_of_backup_and_never_opens_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_file(dir.path());
+    let engine = Engine::open_with_clock(&path, FixedClock::new(at("2026-11-24 09:00"))).unwrap();
+    engine.daily_backup().unwrap();
+    let backups = dir.path().join("backups");
+    engine.backup_to(&backups.join("before-the-audit.db")).unwrap();
+    engine.backup_to(&backups.join("xiezuo-schema1-20261101T090000.db")).unwrap();
+    engine.backup_to(&dir.path().join("elsewhere.db")).unwrap();
+    std::fs::write(backups.join("notes.txt"), "not a backup").unwrap();
+    drop(engine);
+    // The database itself is damaged beyond opening: its list is still there.
+    std::fs::write(&path, "overwritten by accident").unwrap();
+    assert_eq!(Engine::open(&path).map(|_| ()).unwrap_err().kind(), "not_a_database");
+
+    let mut found: Vec<(String, BackupKind)> = list(&path).unwrap().into_iter().map(|b| (b.file_name, b.kind)).collect();
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(
+        found,
+        vec![
+            ("before-the-audit.db".to_string(), BackupKind::Manual),
+            ("daily-20261124.db".to_string(), BackupKind::Daily),
+            ("xiezuo-schema1-20261101T090000.db".to_string(), BackupKind::BeforeMigration),
+        ],
+        "only .db files in the backups folder; a copy written elsewhere is not listed"
+    );
+    let newest = &list(&path).unwrap()[0];
+    assert!(chrono::DateTime::parse_from_rfc3339(&newest.modified).is_ok(), "{}", newest.modified);
+    assert_eq!(newest.size, std::fs::metadata(&newest.path).unwrap().len());
+    let json = serde_json::to_value(newest).unwrap();
+    assert!(["manual", "daily", "before_migration"].contains(&json["kind"].as_str().unwrap()), "{json}");
+    assert!(list(&dir.path().join("elsewhere").join("x.db")).unwrap().is_empty(), "no backups folder, no backups");
+}
+
+#[test]
+fn a_restore_over_a_database_that_cannot_be_opened_moves_it_aside_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_file(dir.path());
+    let backup = dir.path().join("good.db");
+    Engine::open(&path).unwrap().backup_to(&backup).unwrap();
+
+    let wal = PathBuf::from(format!("{}-wal", path.display()));
+    let shm = PathBuf::from(format!("{}-shm", path.display()));
+    let damaged: [(&str, Vec<u8>); 3] = [
+        ("corrupt", {
+            let mut bytes = std::fs::read(&path).unwrap();
+            bytes[4096..4096 * 6].fill(0xEE);
+            bytes
+        }),
+        ("foreign", b"PK\x03\x04 a spreadsheet saved under the wrong name".to_vec()),
+        ("newer", {
+            let newer = dir.path().join("newer.db");
+            Engine::open(&path).unwrap().backup_to(&newer).unwrap();
+            rusqlite::Connection::open(&newer).unwrap().pragma_update(None, "user_version", 99).unwrap();
+            std::fs::read(&newer).unwrap()
+        }),
+    ];
+    for (what, bytes) in damaged {
+        std::fs::write(&path, &bytes).unwrap();
+        // Companions of the bad file (a stale WAL must never be applied to the restored file).
+        std::fs::write(&wal, format!("{what} wal")).unwrap();
+        std::fs::write(&shm, format!("{what} shm")).unwrap();
+        let kept = restore(&path, &backup).unwrap().expect("the replaced file is kept");
+
+        assert_eq!(std::fs::read(&kept).unwrap(), bytes, "{what}: kept byte for byte");
+        assert_eq!(std::fs::read_to_string(format!("{}-wal", kept.display())).unwrap(), format!("{what} wal"));
+        // The -shm is SQLite's shared-memory index of the WAL, rebuilt at every first open: looking
+        // at the file may rewrite it, but it goes along so the kept file is complete.
+        assert!(Path::new(&format!("{}-shm", kept.display())).exists(), "{what}");
+        assert!(!wal.exists() && !shm.exists(), "{what}: no companion of the old file is left beside the new one");
+        assert_eq!(integrity(&path), "ok", "{what}");
+        assert_eq!(Engine::open(&path).unwrap().register(&Default::default()).unwrap().total, 2, "{what}");
+        let listed = list(&path).unwrap();
+        assert!(listed.iter().any(|b| b.path == kept && b.kind == BackupKind::BeforeRestore), "{what}: {listed:?}");
+    }
+    let leftovers: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("partial") || n.starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_restore_writes_the_open_database_in_place_so_its_readers_see_the_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_file(dir.path());
+    let backup = dir.path().join("good.db");
+    Engine::open(&path).unwrap().backup_to(&backup).unwrap();
+    add_department(&path, "法务部");
+
+    // Another program keeps the database open (and has read it) while the restore runs.
+    let reader = rusqlite::Connection::open(&path).unwrap();
+    let count = |conn: &rusqlite::Connection| -> i64 {
+        conn.query_row("SELECT count(*) FROM department WHERE name = '法务部'", [], |r| r.get(0)).unwrap()
+    };
+    assert_eq!(count(&reader), 1);
+    let kept = restore(&path, &backup).unwrap().unwrap();
+    assert_eq!(count(&reader), 0, "the same file was rewritten, not replaced under the reader");
+    drop(reader);
+    assert!(!has_department(&path, "法务部"));
+    assert!(has_department(&kept, "法务部"), "the replaced state is kept");
+    assert_eq!(integrity(&path), "ok");
+    assert_eq!(integrity(&kept), "ok");
+}
+
+#[test]
+fn a_restore_waits_for_a_writer_and_then_reports_busy_without_changing_anything() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_file(dir.path());
+    let backup = dir.path().join("good.db");
+    Engine::open(&path).unwrap().backup_to(&backup).unwrap();
+    add_department(&path, "法务部");
+    let writer = rusqlite::Connection::open(&path).unwrap();
+    writer.execute_batch("BEGIN IMMEDIATE").unwrap();
+    assert_eq!(restore(&path, &backup).unwrap_err().kind(), "busy");
+    writer.execute_batch("ROLLBACK").unwrap();
+    drop(writer);
+    assert!(has_department(&path, "法务部"), "nothing was replaced");
 }

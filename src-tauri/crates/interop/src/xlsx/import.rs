@@ -252,6 +252,10 @@ fn is_fatal(err: &EngineError) -> bool {
             | EngineError::Migration(_)
             | EngineError::OpenFailed { .. }
             | EngineError::NewerDatabase { .. }
+            | EngineError::NotADatabase { .. }
+            | EngineError::CorruptDatabase { .. }
+            | EngineError::ReadOnlyLocation { .. }
+            | EngineError::DiskFull { .. }
     )
 }
 
