@@ -1,7 +1,7 @@
 # The two commands of the README, plus benchmarks. `make run` sets up and starts the app on the
 # demo data; `make test` sets up and runs every test (the last ones drive the real window).
 
-.PHONY: setup run test e2e e2e-screenshots bench bench-desktop fuzz
+.PHONY: setup run test e2e e2e-screenshots bench bench-desktop bench-register fuzz crash
 
 setup:
 	bash scripts/setup.sh
@@ -32,6 +32,17 @@ bench: setup
 bench-desktop: setup
 	bash scripts/bench-desktop.sh
 
-# The import parsers' fuzz targets, FUZZ_SECONDS each (default 600): `make fuzz FUZZ_SECONDS=60`; needs a nightly toolchain.
+# The register on 100k collaborations in the real window: first rows, scroll frame times (release
+# build; seeds /tmp/xiezuo-bench-100k/ with the engine benchmark if missing, or DB=path).
+bench-register: setup
+	bash scripts/bench-register.sh $(DB)
+
+# Every fuzz target (spreadsheet import, `exec` JSON, holiday-file import), one after the other,
+# FUZZ_SECONDS each (default 600): `make fuzz FUZZ_SECONDS=60`; needs a nightly toolchain.
 fuzz:
 	bash scripts/fuzz.sh $(FUZZ_SECONDS)
+
+# The crash-safety harness at full size: KILLS SIGKILLs of a writing `xiezuo exec` (default 1000),
+# each followed by integrity and completeness checks: `make crash KILLS=200`.
+crash:
+	bash scripts/crash.sh $(KILLS)

@@ -5,41 +5,24 @@
 //! (never across an `.await`), and maps errors to `{kind, message}`. After every write it emits
 //! `data-changed` so the UI refetches; `validate` runs the same rules and keeps nothing. Printing
 //! lives in `printing`, Excel/calendar/email/archive/scan files in `office`, and the OS file
-//! dialogs (asked from Rust, so the window never names a path) in `dialogs`. No SQL and no business rules live here.
+//! dialogs (asked from Rust, so the window never names a path) in `dialogs`, and the database file
+//! as a whole (status, restore, another folder) in `database`. No SQL and no business rules live here.
 
+use database::Opened;
 use serde_json::Value;
-use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
-use tauri::{Emitter, Manager};
+use tauri::{AppHandle, Emitter, Manager};
 use xiezuo_engine::action::Action;
 use xiezuo_engine::{Engine, EngineError, ErrorPayload};
 
+mod database;
 mod dialogs;
 mod office;
 mod printing;
 
-/// The engine, shared by commands; `None` when the database could not be opened.
+/// The database and its engine, shared by commands (the engine is an error when it could not be opened).
 struct AppState {
-    engine: Arc<Mutex<Result<Engine, ErrorPayload>>>,
-}
-
-/// Where the database lives: `XIEZUO_DB` (tests, portable installs) or the app-data folder.
-fn database_path() -> PathBuf {
-    std::env::var_os("XIEZUO_DB").map(PathBuf::from).unwrap_or_else(xiezuo_engine::paths::default_database_path)
-}
-
-/// Opens the database; a brand-new one starts with the demo data so the app is never empty (the
-/// window then asks who "me" is), an existing one gets today's automatic backup.
-fn open_engine(path: &std::path::Path) -> Result<Engine, EngineError> {
-    let first_launch = !path.exists();
-    let mut engine = Engine::open(path)?;
-    if first_launch {
-        engine.load_demo()?;
-    } else if let Err(error) = engine.daily_backup() {
-        // A failed backup must not keep people from their work.
-        eprintln!("xiezuo: today's automatic backup failed: {error}");
-    }
-    Ok(engine)
+    opened: Arc<Mutex<Opened>>,
 }
 
 /// Decodes an action sent by the window.
@@ -48,7 +31,20 @@ fn decode(action: Value) -> Result<Action, ErrorPayload> {
         .map_err(|e| ErrorPayload::from(&EngineError::InvalidInput { field: "action".into(), reason: e.to_string() }))
 }
 
-/// Runs `work` on the engine on a blocking thread; the mutex is held only there, never across an `.await`.
+/// Runs `work` on the opened database on a blocking thread; the mutex is held only there, never
+/// across an `.await`.
+async fn with_opened<T: Send + 'static>(
+    state: &AppState,
+    work: impl FnOnce(&mut Opened) -> Result<T, ErrorPayload> + Send + 'static,
+) -> Result<T, ErrorPayload> {
+    let opened = state.opened.clone();
+    tauri::async_runtime::spawn_blocking(move || work(&mut opened.lock().unwrap_or_else(|poisoned| poisoned.into_inner())))
+        .await
+        .map_err(|e| ErrorPayload::internal(e.to_string()))?
+}
+
+/// Runs `work` on the engine on a blocking thread; answers why the database could not be opened
+/// if it was not.
 async fn with_engine<T: Send + 'static, E>(
     state: &AppState,
     work: impl FnOnce(&mut Engine) -> Result<T, E> + Send + 'static,
@@ -56,16 +52,11 @@ async fn with_engine<T: Send + 'static, E>(
 where
     for<'e> ErrorPayload: From<&'e E>,
 {
-    let engine = state.engine.clone();
-    tauri::async_runtime::spawn_blocking(move || {
-        let mut guard = engine.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        match guard.as_mut() {
-            Ok(engine) => work(engine).map_err(|e| ErrorPayload::from(&e)),
-            Err(open_error) => Err(open_error.clone()),
-        }
+    with_opened(state, move |opened| match opened.engine.as_mut() {
+        Ok(engine) => work(engine).map_err(|e| ErrorPayload::from(&e)),
+        Err(open_error) => Err(open_error.clone()),
     })
     .await
-    .map_err(|e| ErrorPayload::internal(e.to_string()))?
 }
 
 /// Runs one engine action; after a write, tells the window to refetch.
@@ -98,21 +89,36 @@ fn startup_ready() -> Result<(), ErrorPayload> {
     std::fs::write(file, started.elapsed().as_millis().to_string()).map_err(|e| ErrorPayload::internal(e.to_string()))
 }
 
+/// Brings the main window to the front (at start, and when someone starts the app a second time).
+fn focus_main_window(app: &AppHandle) {
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.show();
+        let _ = window.unminimize();
+        let _ = window.set_focus();
+    }
+}
+
 /// Starts the desktop app.
 pub fn run() {
     STARTED.get_or_init(std::time::Instant::now);
-    let path = database_path();
-    let engine = open_engine(&path).map_err(|e| ErrorPayload::from(&e));
     tauri::Builder::default()
+        // First, so a second instance hands over to the first (which comes to the front) and exits
+        // before anything else starts. Without a D-Bus session bus it cannot find the first one
+        // and the app starts normally.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| focus_main_window(app)))
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_notification::init())
-        .manage(AppState { engine: Arc::new(Mutex::new(engine)) })
         .manage(office::Picked::default())
         .invoke_handler(tauri::generate_handler![
             exec,
             validate,
             startup_ready,
+            database::database_status,
+            database::restore_backup,
+            database::restore_from_file,
+            database::choose_database_folder,
+            database::retry_open,
             printing::print_document,
             printing::read_document,
             printing::open_document,
@@ -128,10 +134,12 @@ pub fn run() {
             office::scan_receive,
         ])
         .setup(|app| {
+            // Opened here, where the app's config folder (a remembered database folder) is known;
+            // the window's first command is handled only after setup returns.
+            let opened = Opened::open(database::start_path(app.handle()));
+            app.manage(AppState { opened: Arc::new(Mutex::new(opened)) });
             printing::use_bundled_fonts(app.handle());
-            if let Some(window) = app.get_webview_window("main") {
-                let _ = window.set_focus();
-            }
+            focus_main_window(app.handle());
             Ok(())
         })
         .run(tauri::generate_context!())

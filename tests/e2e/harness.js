@@ -16,7 +16,7 @@ export const HEIGHT = 800;
 /** X displays this suite may use (other tools on the machine use other numbers); XIEZUO_E2E_DISPLAYS=94,95 to change. */
 const DISPLAYS = (process.env.XIEZUO_E2E_DISPLAYS ?? '90,91,92,93').split(',').map(Number);
 const APP = path.resolve(process.env.XIEZUO_APP ?? path.join(ROOT, 'target/debug/xiezuo-desktop'));
-const CLI = path.resolve(process.env.XIEZUO_CLI ?? path.join(ROOT, 'target/debug/xiezuo'));
+export const CLI = path.resolve(process.env.XIEZUO_CLI ?? path.join(ROOT, 'target/debug/xiezuo'));
 /** A demo person the tests act as, so the first-launch question (who am I?) does not appear. */
 export const DEMO_ME = '王磊';
 
@@ -163,6 +163,9 @@ function appEnvironment(work, display, db) {
   env.XIEZUO_TEST_DIALOG_DIR = path.join(work, 'files');
   fs.mkdirSync(path.join(env.XIEZUO_TEST_DIALOG_DIR, 'pick'), { recursive: true });
   delete env.WAYLAND_DISPLAY;
+  // Without a session bus the single-instance plugin lets every app start: each test's app is its
+  // own instance even on a desktop where another Xiezuo (or another test run) is open.
+  delete env.DBUS_SESSION_BUS_ADDRESS;
   return env;
 }
 
@@ -171,17 +174,21 @@ const byTestId = (testId) => `[data-testid="${testId}"]`;
 /**
  * Opens the app on a fresh demo database and returns the session with helpers.
  * Options: `language` ('zh-CN' | 'en-US'), `me` (a demo person's name, or null to leave it unset
- * for onboarding tests), `demo` (false for an empty database).
+ * for onboarding tests), `demo` (false for an empty database). `db` opens an existing database
+ * file as it is instead (nothing prepared, the file kept after `close()`), e.g. the 100k benchmark's.
+ * `prepare(db)` runs after the database is prepared and before the app starts (e.g. to damage it);
+ * `ready` is the test id the first screen shows (default `app-title`; `recovery` for a damaged database).
  */
-export async function launch({ language = 'zh-CN', me = DEMO_ME, demo = true } = {}) {
+export async function launch({ language = 'zh-CN', me = DEMO_ME, demo = true, db: existing, prepare, ready = 'app-title' } = {}) {
   for (const file of [APP, CLI]) {
     if (!fs.existsSync(file)) throw new Error(`${file} is missing; run tests/e2e/run.sh (it builds the app and the CLI)`);
   }
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'xiezuo-e2e-'));
-  const db = path.join(work, 'xiezuo.db');
+  const db = existing ? path.resolve(existing) : path.join(work, 'xiezuo.db');
   const session = { work, db, processes: [], browser: null };
   try {
-    prepareDatabase(db, { language, me, demo });
+    if (!existing) prepareDatabase(db, { language, me, demo });
+    prepare?.(db);
     const { xvfb, display } = await startXvfb(work);
     session.processes.push(xvfb);
     const [port, nativePort] = [await freePort(), await freePort()];
@@ -203,7 +210,7 @@ export async function launch({ language = 'zh-CN', me = DEMO_ME, demo = true } =
       capabilities: { 'tauri:options': { application: APP }, 'wdio:enforceWebDriverClassic': true },
     });
     const app = new App(session);
-    await app.ready();
+    await app.ready(ready);
     return app;
   } catch (error) {
     error.message += `\n--- tauri-driver log (app output) ---\n${readLog(work, 'tauri-driver.log')}`;
@@ -239,9 +246,9 @@ class App {
     this.files = path.join(session.work, 'files');
   }
 
-  /** Waits for the first render (the language is loaded from the database before it). */
-  async ready() {
-    await this.waitFor('app-title', 30_000);
+  /** Waits for the first render, the element `testId` (the language is loaded from the database before it). */
+  async ready(testId = 'app-title') {
+    await this.waitFor(testId, 30_000);
     try {
       await this.browser.setWindowSize(WIDTH, HEIGHT);
     } catch {

@@ -47,7 +47,17 @@ due: string | null, overdue: boolean, };
 
 export type AttentionKind = "answer_due" | "minutes_due" | "signature_missing" | "task_overdue" | "task_no_status" | "task_blocked" | "problem_overdue" | "risk_escalated" | "change_awaiting" | "rectification_due" | "letter_not_issued";
 
-export type BackupFile = { path: string, file_name: string, size: number, };
+export type BackupFile = { path: string, file_name: string, size: number, kind: BackupKind, 
+/**
+ * When the file was last written (RFC 3339, UTC).
+ */
+modified: string, };
+
+/**
+ * Why a backup exists, read from the name the engine gave its file.
+ */
+
+export type BackupKind = "daily" | "before_migration" | "before_restore" | "manual";
 
 export type CalendarDay = { date: string, is_working_day?: boolean, note?: string, };
 
@@ -138,7 +148,8 @@ export type DueQuery = { start: string, working_days: number, };
 /**
  * The error as it crosses a process boundary: `{kind, message}`, plus what the UI needs to say it in
  * the user's language and put it next to the right input: the offending `field`, and the `items`
- * (departments, responsibility items, deliverables) a gate names.
+ * (departments, responsibility items, deliverables) a gate names, or the database file a
+ * database refusal is about.
  */
 
 export type ErrorPayload = { kind: string, message: string, field?: string | null, items?: Array<string>, };

@@ -40,7 +40,8 @@ export async function chooseLanguage(language: Language) {
   await applyLanguage(language);
 }
 
-async function applyLanguage(language: Language) {
+/** Shows the window in `language` without saving the choice (the recovery screen has no database to save it in). */
+export async function applyLanguage(language: Language) {
   document.documentElement.lang = language;
   await i18n.changeLanguage(language);
 }

@@ -3,7 +3,7 @@
 // errors arrive as `{kind, message, field?, items?}`.
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
-import type { ActionName, ActionResults, PayloadOf } from './bindings';
+import type { ActionName, ActionResults, BackupFile, ErrorPayload, PayloadOf } from './bindings';
 import type { ArchivePackage, Draft, DraftKind, ImportPreview, ImportReport, PickedScan, ReceiveScan, ReceivedScan, VerifyReport } from './bindings-interop';
 import { isPermissionGranted, requestPermission, sendNotification } from '@tauri-apps/plugin-notification';
 
@@ -25,11 +25,36 @@ function toIpcError(error: unknown): IpcError {
 
 const request = (action: string, payload?: unknown) => (payload === undefined ? { action } : { action, payload });
 
+/** An unpaired UTF-16 surrogate: JavaScript strings may hold one, JSON text for Rust may not. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The payload field holding text that is not valid Unicode (a lone surrogate, e.g. from a broken
+ * paste), or null. The shell would refuse the whole call before the engine sees it, with no field
+ * to point at, so it is refused here with the engine's own kind, `invalid_input`.
+ */
+export function malformedTextField(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path || 'payload' : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, inner] of Object.entries(value)) {
+    const found = malformedTextField(inner, Array.isArray(value) ? path : key);
+    if (found) return found;
+  }
+  return null;
+}
+
+function checkText(payload: unknown): IpcError | null {
+  const field = malformedTextField(payload);
+  return field ? new IpcError('invalid_input', `${field}: text with an unpaired UTF-16 surrogate`, field) : null;
+}
+
 /** The arguments after the action name: its payload, or nothing for actions without one. */
 export type PayloadArgs<A extends ActionName> = PayloadOf<A> extends undefined ? [] : [payload: PayloadOf<A>];
 
 /** Runs one engine action; the payload and the answer are typed from the generated bindings. */
 export async function exec<A extends ActionName>(action: A, ...payload: PayloadArgs<A>): Promise<ActionResults[A]> {
+  const malformed = checkText(payload[0]);
+  if (malformed) throw malformed;
   try {
     return await invoke<ActionResults[A]>('exec', { action: request(action, payload[0]) });
   } catch (error) {
@@ -39,6 +64,8 @@ export async function exec<A extends ActionName>(action: A, ...payload: PayloadA
 
 /** Runs the engine's rules on an action without keeping it; resolves to the refusal, or null. */
 export async function validate<A extends ActionName>(action: A, payload?: PayloadOf<A>): Promise<IpcError | null> {
+  const malformed = checkText(payload);
+  if (malformed) return malformed;
   try {
     await invoke('validate', { action: request(action, payload) });
     return null;
@@ -135,6 +162,39 @@ export const pickScan = (title: string) => command<PickedScan | null>('scan_pick
 
 /** Stores the picked scan and marks the confirmed signatures as received. */
 export const receiveScan = (input: ReceiveScan) => command<ReceivedScan>('scan_receive', { input });
+
+// The database file as a whole (src-tauri/src/database.rs). A restore names one of the listed
+// backups by its file name only; another file or folder is chosen in the OS dialog.
+
+/** Where the database is, whether it opened (and why not), and the backups beside it. */
+export interface DatabaseStatus {
+  path: string;
+  ok: boolean;
+  error?: ErrorPayload;
+  backups_folder: string;
+  backups: BackupFile[];
+}
+
+/** A finished restore: the backup's file name, the name the replaced database is kept under in the backups folder, and the new status. */
+export interface Restored {
+  from: string;
+  kept: string | null;
+  status: DatabaseStatus;
+}
+
+export const databaseStatus = () => command<DatabaseStatus>('database_status');
+
+/** Replaces the database with one of the listed backups (the current file is kept as a backup) and reopens it. */
+export const restoreBackup = (fileName: string) => command<Restored>('restore_backup', { fileName });
+
+/** The same, from a Xiezuo database file the user picks; null if cancelled. */
+export const restoreFromFile = (title: string) => command<Restored | null>('restore_from_file', { title });
+
+/** Moves to the database in a folder the user picks (a new one starts with the demo data), also for later starts; null if cancelled. */
+export const chooseDatabaseFolder = (title: string) => command<DatabaseStatus | null>('choose_database_folder', { title });
+
+/** Tries to open the database again. */
+export const retryOpen = () => command<DatabaseStatus>('retry_open');
 
 let notificationsAllowed: Promise<boolean> | undefined;
 

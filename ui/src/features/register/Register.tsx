@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useState, type UIEvent } from 'react';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import type { RegisterRow, Stage } from '../../bindings';
-import { useEngineQuery } from '../../engine';
+import type { RegisterPage, RegisterRow, Stage } from '../../bindings';
+import { exec } from '../../ipc';
 import { useNavigation } from '../../navigation';
 import { useDepartments } from '../../components/org';
 import { STAGES } from '../../lib/stages';
@@ -13,9 +14,22 @@ import { PrintButton } from '../printing/PrintButton';
 import { XlsxExportButton } from '../office/SaveFileButton';
 import { ImportXlsxButton } from '../office/ImportXlsx';
 
+/** Rows asked of the engine at a time: a page is quick at any size (see BENCHMARKS.md, register at 100k). */
+export const REGISTER_PAGE = 200;
+/** Fetch the next page when the scroll position is this many pixels from the loaded end. */
+const PREFETCH_PX = 1200;
+
+/** Where the next page starts, or `undefined` once every row is loaded. */
+export function nextRegisterOffset(last: RegisterPage, all: RegisterPage[]): number | undefined {
+  const loaded = all.reduce((n, page) => n + page.rows.length, 0);
+  return last.rows.length === REGISTER_PAGE && loaded < last.total ? loaded : undefined;
+}
+
 /**
  * 沟通事项跟踪表: the company's 11 columns, filtered in the engine, virtually scrolled; printed,
- * exported to Excel, or filled from an Excel sheet.
+ * exported to Excel, or filled from an Excel sheet. Rows come from the engine a page at a time as
+ * the table scrolls, so the first rows show at once even on a company's 100,000 collaborations
+ * (asking for every row took seconds there and held ~70 MB in the window).
  */
 export function Register() {
   const { t } = useTranslation();
@@ -24,8 +38,21 @@ export function Register() {
   const [stage, setStage] = useState<Stage | undefined>();
   const [department, setDepartment] = useState<string | undefined>();
   const departments = useDepartments();
-  // Every row in the engine's default order (the bindings list the defaulted paging fields as required).
-  const page = useEngineQuery('get_register', { stage, department, sort: 'number', descending: false, offset: 0, limit: 0 });
+  const filter = { stage, department, sort: 'number', descending: false } as const;
+  const pages = useInfiniteQuery({
+    queryKey: ['get_register', filter],
+    initialPageParam: 0,
+    queryFn: ({ pageParam }) => exec('get_register', { ...filter, offset: pageParam, limit: REGISTER_PAGE }),
+    getNextPageParam: nextRegisterOffset,
+  });
+  const rows = pages.data?.pages.flatMap((p) => p.rows) ?? [];
+  const total = pages.data?.pages[0]?.total ?? 0;
+  const loadMoreNearEnd = (event: UIEvent<HTMLDivElement>) => {
+    const { scrollTop, scrollHeight, clientHeight } = event.currentTarget;
+    if (scrollHeight - scrollTop - clientHeight < PREFETCH_PX && pages.hasNextPage && !pages.isFetchingNextPage) {
+      void pages.fetchNextPage();
+    }
+  };
 
   const text = (key: keyof RegisterRow, width: number) => ({ title: t(`register.${key}`), dataIndex: key, key, width });
   const columns: ColumnsType<RegisterRow> = [
@@ -70,18 +97,19 @@ export function Register() {
           <ImportXlsxButton />
         </Space>
       </Space>
-      {page.error && <ErrorNotice error={page.error} />}
+      {pages.error && <ErrorNotice error={pages.error} />}
       <Table<RegisterRow>
         rowKey="id"
         size="small"
         bordered
         virtual
-        loading={page.isLoading}
+        loading={pages.isLoading || pages.isFetchingNextPage}
         columns={columns}
-        dataSource={page.data?.rows ?? []}
+        dataSource={rows}
         pagination={false}
         scroll={{ x: 2100, y: 560 }}
-        footer={() => t('register.total', { count: page.data?.total ?? 0 })}
+        onScroll={loadMoreNearEnd}
+        footer={() => t('register.total', { count: total })}
       />
     </div>
   );

@@ -1,14 +1,16 @@
-import { App, Button, Descriptions, Popconfirm, Space, Table, Typography } from 'antd';
+import { App, Button, Descriptions, Popconfirm, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useEngineAction, useEngineQuery } from '../../engine';
-import type { BackupFile } from '../../bindings';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { VerifyArchive } from '../office/VerifyArchive';
+import { BackupTable } from '../recovery/BackupTable';
 
-const kilobytes = (size: number) => `${Math.ceil(size / 1024)} KB`;
 const path = (value: string | null, testid: string) => (value ? <Typography.Text copyable data-testid={testid}>{value}</Typography.Text> : '—');
 
-/** 数据: the database file and its automatic backups, checking an archive package, and loading the demo collaborations. */
+/**
+ * 数据: the database file and its backups (each restorable with one click), checking an archive
+ * package, and loading the demo collaborations.
+ */
 export function DataTab() {
   const { t } = useTranslation('settings');
   const { message } = App.useApp();
@@ -33,19 +35,7 @@ export function DataTab() {
           { key: 'backups', label: t('data.backupsFolder'), children: path(info.data?.backups_folder ?? null, 'data-backups-folder') },
         ]}
       />
-      <Table<BackupFile>
-        data-testid="data-backups"
-        rowKey="file_name"
-        size="small"
-        pagination={{ pageSize: 10, hideOnSinglePage: true }}
-        title={() => t('data.backups')}
-        columns={[
-          { key: 'file', title: t('data.file'), dataIndex: 'file_name' },
-          { key: 'size', title: t('data.size'), dataIndex: 'size', width: 120, render: kilobytes },
-        ]}
-        dataSource={info.data?.backups ?? []}
-        locale={{ emptyText: t('data.noBackups') }}
-      />
+      <BackupTable testId="data-backups" title={t('data.backups')} backups={info.data?.backups ?? []} />
       <VerifyArchive />
       <Space orientation="vertical">
         <Typography.Text type="secondary">{t('data.demoHint')}</Typography.Text>
