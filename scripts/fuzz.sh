@@ -87,6 +87,11 @@ for pair in "${pairs[@]}"; do
   findings=$(for kind in crash oom timeout leak; do printf '%s %s, ' "$(new_findings "$artifacts" "$kind" "$stamp")" "$kind"; done)
   echo "fuzz $target: ${elapsed} s, $runs executions, $rate exec/s, corpus $(find "$corpus" -type f | wc -l) inputs;" \
     "new findings: ${findings%, } (exit $status; artifacts in $artifacts)"
-  [ "$status" -eq 0 ] || tail -40 "$log"
+  if [ "$status" -ne 0 ]; then
+    # What went wrong, in a few lines: the panic with its message, libFuzzer's or the sanitizer's
+    # verdict and where the input was kept; the end of the log when none of these is there.
+    report=$(awk '/panicked at/ { print; if (getline) print; next } /ERROR: |SUMMARY: |Test unit written to/' "$log" | head -12 || true)
+    if [ -n "$report" ]; then echo "$report"; else tail -40 "$log"; fi
+  fi
   rm -f "$log" "$stamp"
 done

@@ -95,7 +95,15 @@ export class Driver {
 
   /** Clicks the element with this testid once a click would reach it. */
   async click(testId) {
-    await (await this.whenClickable(testId)).click();
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await (await this.whenClickable(testId)).click();
+      } catch (error) {
+        // The refetch after a write may render the element anew between finding it and the click
+        // (a person would simply click the new one): find it again, at most twice.
+        if (attempt >= 3 || !/stale element/i.test(String(error?.message ?? error))) throw error;
+      }
+    }
   }
 
   /** Waits two animation frames: state set by the last event is rendered. */

@@ -12,7 +12,7 @@ use crate::error::{InteropError, Result};
 use calamine::{Data, Dimensions, Reader, Xls, Xlsx};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
-use std::io::Cursor;
+use std::io::{Cursor, Read};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
@@ -175,18 +175,58 @@ fn check_unpacked_size(bytes: &[u8], path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Runs a third-party parser; a panic on a hostile file becomes an "unreadable" error.
 /// An .xls is a compound file (sectors chained through a FAT). calamine follows a chain that
 /// loops back on itself until memory runs out (a 7 KB fuzzed file asked for 4 GiB), so the `cfb`
-/// crate, which checks the FAT and the directory, reads the container first.
+/// crate, which checks the FAT and the directory, reads the container first, and then the sheet
+/// records of the workbook stream inside it are checked (`check_sheet_offsets`).
 fn check_compound_file(bytes: &[u8], path: &Path) -> Result<()> {
     guarded(path, || {
-        let file = cfb::CompoundFile::open_strict(Cursor::new(bytes)).map_err(|e| unreadable(path, e))?;
-        drop(file);
-        Ok(())
+        let mut file = cfb::CompoundFile::open_strict(Cursor::new(bytes)).map_err(|e| unreadable(path, e))?;
+        // The names calamine looks for, in its order; without either, calamine reports it.
+        let Some(name) = ["Workbook", "Book"].into_iter().find(|name| file.is_stream(name)) else { return Ok(()) };
+        let mut stream = Vec::new();
+        file.open_stream(name).and_then(|mut s| s.read_to_end(&mut stream)).map_err(|e| unreadable(path, e))?;
+        check_sheet_offsets(&stream, path)
     })
 }
 
+/// BIFF record types (MS-XLS 2.3): BoundSheet8 (a sheet's name and where its records start), EOF.
+const BOUND_SHEET: u16 = 0x0085;
+const END_OF_FILE: u16 = 0x000A;
+
+/// Each BoundSheet8 record of the workbook globals (the records before the first EOF) gives the
+/// offset of its sheet's records in the stream; calamine 0.38 slices the stream at that offset
+/// unchecked and reads the record's first 6 bytes unchecked (`xls.rs`, `parse_workbook` and
+/// `parse_sheet_metadata`), so a fuzzed file with an offset past the end panicked. Those records
+/// are walked here, with calamine's framing (type, length, data), and a sheet record too short or
+/// pointing past the end is refused. Anything else (a truncated record, say) is left to calamine,
+/// which reports it as an error.
+fn check_sheet_offsets(stream: &[u8], path: &Path) -> Result<()> {
+    let mut rest = stream;
+    while let [t0, t1, l0, l1, tail @ ..] = rest {
+        let Some((data, next)) = tail.split_at_checked(usize::from(u16::from_le_bytes([*l0, *l1]))) else { break };
+        match u16::from_le_bytes([*t0, *t1]) {
+            BOUND_SHEET => {
+                let Some([a, b, c, d, _, _]) = data.get(..6) else { return Err(unreadable(path, "a sheet record is too short")) };
+                if !usize::try_from(u32::from_le_bytes([*a, *b, *c, *d])).is_ok_and(|offset| offset <= stream.len()) {
+                    return Err(unreadable(path, "a sheet starts past the end of the workbook"));
+                }
+            }
+            END_OF_FILE => break,
+            _ => {}
+        }
+        rest = next;
+    }
+    Ok(())
+}
+
+/// Runs a third-party parser; a panic on a hostile file becomes an "unreadable" error. The checks
+/// above keep the panics found so far from happening; this catches those not found yet. The
+/// default panic hook stays: it writes the message to stderr (a terminal, if the app was started
+/// from one; never the window, which shows the error), while a hook swapped in here would be
+/// global and race with other threads. The release profile keeps unwinding (no
+/// `panic = "abort"`), or nothing would be caught. (Under the fuzzer, libFuzzer's hook aborts on
+/// every panic, caught or not, so the fuzzer still reports these.)
 fn guarded<T>(path: &Path, parse: impl FnOnce() -> Result<T>) -> Result<T> {
     catch_unwind(AssertUnwindSafe(parse)).unwrap_or_else(|_| Err(unreadable(path, "the spreadsheet reader failed on this file")))
 }

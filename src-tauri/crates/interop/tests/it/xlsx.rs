@@ -463,4 +463,12 @@ fn broken_and_hostile_files_are_refused_before_anything_is_written() {
     // a buffer until memory ran out; it is refused before the reader sees it.
     let looping = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz-looping-fat.xls");
     assert_eq!(refused_file(&mut engine, &looping), "unreadable_file");
+    // Also found by the fuzzer: an .xls whose sheet record says the sheet starts past the end of
+    // the workbook stream made the reader panic; it is refused by that check (not by the catch
+    // around the reader), naming the file.
+    let past_end = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz-sheet-past-end.xls");
+    assert_eq!(refused_file(&mut engine, &past_end), "unreadable_file");
+    let err = xlsx::parse_bytes(&std::fs::read(&past_end).unwrap(), &past_end, today).unwrap_err();
+    let message = err.to_string();
+    assert!(message.contains("fuzz-sheet-past-end.xls") && message.contains("a sheet starts past the end"), "{message}");
 }
