@@ -177,8 +177,8 @@ fn check_unpacked_size(bytes: &[u8], path: &Path) -> Result<()> {
 
 /// An .xls is a compound file (sectors chained through a FAT). calamine follows a chain that
 /// loops back on itself until memory runs out (a 7 KB fuzzed file asked for 4 GiB), so the `cfb`
-/// crate, which checks the FAT and the directory, reads the container first, and then the sheet
-/// records of the workbook stream inside it are checked (`check_sheet_offsets`).
+/// crate, which checks the FAT and the directory, reads the container first; then the workbook
+/// stream inside it is checked (`check_workbook_stream`).
 fn check_compound_file(bytes: &[u8], path: &Path) -> Result<()> {
     guarded(path, || {
         let mut file = cfb::CompoundFile::open_strict(Cursor::new(bytes)).map_err(|e| unreadable(path, e))?;
@@ -186,38 +186,129 @@ fn check_compound_file(bytes: &[u8], path: &Path) -> Result<()> {
         let Some(name) = ["Workbook", "Book"].into_iter().find(|name| file.is_stream(name)) else { return Ok(()) };
         let mut stream = Vec::new();
         file.open_stream(name).and_then(|mut s| s.read_to_end(&mut stream)).map_err(|e| unreadable(path, e))?;
-        check_sheet_offsets(&stream, path)
+        check_workbook_stream(&stream, path)
     })
 }
 
-/// BIFF record types (MS-XLS 2.3): BoundSheet8 (a sheet's name and where its records start), EOF.
-const BOUND_SHEET: u16 = 0x0085;
-const END_OF_FILE: u16 = 0x000A;
+/// The most grid cells the sheets of an .xls may span together: one full sheet of the format
+/// (65,536 rows by 256 columns). calamine reserves room for the extent a sheet's Dimensions record
+/// declares and lays each sheet's cells out densely from its first to its last cell
+/// (`Range::from_sparse`), so a few kilobytes claiming far-apart corners can make it ask for
+/// hundreds of gigabytes; a failed allocation aborts the process, which no `catch_unwind` stops.
+const XLS_MAX_EXTENT: u64 = 65_536 * 256;
 
-/// Each BoundSheet8 record of the workbook globals (the records before the first EOF) gives the
-/// offset of its sheet's records in the stream; calamine 0.38 slices the stream at that offset
-/// unchecked and reads the record's first 6 bytes unchecked (`xls.rs`, `parse_workbook` and
-/// `parse_sheet_metadata`), so a fuzzed file with an offset past the end panicked. Those records
-/// are walked here, with calamine's framing (type, length, data), and a sheet record too short or
-/// pointing past the end is refused. Anything else (a truncated record, say) is left to calamine,
-/// which reports it as an error.
-fn check_sheet_offsets(stream: &[u8], path: &Path) -> Result<()> {
+/// BIFF record types (MS-XLS 2.3): the workbook's sheet list entry (BoundSheet8), the start and
+/// end of a substream, a sheet's declared extent and merged ranges, and the records calamine makes
+/// cells of.
+const BOUND_SHEET: u16 = 0x0085;
+const BOF: u16 = 0x0809;
+const END_OF_FILE: u16 = 0x000A;
+const DIMENSIONS: u16 = 0x0200;
+const MERGE_CELLS: u16 = 0x00E5;
+const MUL_RK: u16 = 0x00BD;
+/// Formula, Number, Label, RString, BoolErr, RK, LabelSst and MulRk.
+const CELL_RECORDS: [u16; 8] = [0x0006, 0x0203, 0x0204, 0x00D6, 0x0205, 0x027E, 0x00FD, MUL_RK];
+
+/// The records of a BIFF stream, framed as calamine frames them (type, length, data); a truncated
+/// record ends the walk, and calamine reports it.
+fn records(stream: &[u8]) -> impl Iterator<Item = (u16, &[u8])> {
     let mut rest = stream;
-    while let [t0, t1, l0, l1, tail @ ..] = rest {
-        let Some((data, next)) = tail.split_at_checked(usize::from(u16::from_le_bytes([*l0, *l1]))) else { break };
-        match u16::from_le_bytes([*t0, *t1]) {
+    std::iter::from_fn(move || {
+        let [t0, t1, l0, l1, tail @ ..] = rest else { return None };
+        let (data, next) = tail.split_at_checked(usize::from(u16::from_le_bytes([*l0, *l1])))?;
+        rest = next;
+        Some((u16::from_le_bytes([*t0, *t1]), data))
+    })
+}
+
+/// What calamine 0.38 (`xls.rs`, `parse_workbook`) takes on trust in the workbook stream, checked
+/// first: each BoundSheet8 of the workbook globals (the records up to the first EOF) gives the
+/// offset of its sheet's records, which calamine slices at and reads 6 bytes of unchecked (a fuzzed
+/// file with an offset past the end panicked); each sheet's Dimensions are subtracted unchecked (a
+/// last row before the first panicked, or in a release build asked for a vast allocation); a
+/// sheet's list of merged ranges is read as long as its count says (a short one panicked); and the
+/// sheets' extents are bounded (`XLS_MAX_EXTENT`). Anything else is left to calamine, which reports
+/// it as an error (or panics, and `guarded` catches that).
+fn check_workbook_stream(stream: &[u8], path: &Path) -> Result<()> {
+    let mut extent: u64 = 0;
+    for (typ, data) in records(stream) {
+        match typ {
             BOUND_SHEET => {
                 let Some([a, b, c, d, _, _]) = data.get(..6) else { return Err(unreadable(path, "a sheet record is too short")) };
-                if !usize::try_from(u32::from_le_bytes([*a, *b, *c, *d])).is_ok_and(|offset| offset <= stream.len()) {
-                    return Err(unreadable(path, "a sheet starts past the end of the workbook"));
+                let sheet = usize::try_from(u32::from_le_bytes([*a, *b, *c, *d])).ok().and_then(|offset| stream.get(offset..));
+                let sheet = sheet.ok_or_else(|| unreadable(path, "a sheet starts past the end of the workbook"))?;
+                extent = extent.saturating_add(sheet_extent(sheet).map_err(|reason| unreadable(path, reason))?);
+                if extent > XLS_MAX_EXTENT {
+                    return Err(unreadable(path, format!("the sheets span more than {XLS_MAX_EXTENT} cells")));
                 }
             }
             END_OF_FILE => break,
             _ => {}
         }
-        rest = next;
     }
     Ok(())
+}
+
+/// How many grid cells calamine lays a sheet out over: the larger of the extent its Dimensions
+/// declare and the one its cell records span, read as calamine reads them (up to the sheet's EOF,
+/// skipping embedded substreams such as charts). An error (its reason) for impossible Dimensions,
+/// and for a MergeCells record shorter than the count of ranges it gives (read unchecked).
+fn sheet_extent(sheet: &[u8]) -> std::result::Result<u64, &'static str> {
+    let (mut declared, mut seen_bof, mut depth) = (0, false, 0usize);
+    let mut span: Option<((u16, u16), (u16, u16))> = None; // (first, last) row, (first, last) column
+    let mut cover = |row: u16, column: u16| {
+        let ((top, bottom), (left, right)) = span.unwrap_or(((row, row), (column, column)));
+        span = Some(((top.min(row), bottom.max(row)), (left.min(column), right.max(column))));
+    };
+    for (typ, data) in records(sheet) {
+        match typ {
+            BOF if seen_bof => depth += 1,
+            BOF => seen_bof = true,
+            END_OF_FILE if depth == 0 => break,
+            END_OF_FILE => depth -= 1,
+            _ if depth > 0 => {}
+            DIMENSIONS => declared = declared.max(declared_extent(data).ok_or("a sheet's declared size is impossible")?),
+            MERGE_CELLS => {
+                let ranges = if let [a, b, ..] = *data { usize::from(u16::from_le_bytes([a, b])) } else { 0 };
+                if data.len() < 2 + 8 * ranges {
+                    return Err("a list of merged cells is cut short");
+                }
+            }
+            _ if CELL_RECORDS.contains(&typ) => {
+                // Every cell record starts with its row and column; a MulRk (several cells of a
+                // row) ends with its last column.
+                let [r0, r1, c0, c1, rest @ ..] = data else { continue };
+                cover(u16::from_le_bytes([*r0, *r1]), u16::from_le_bytes([*c0, *c1]));
+                if let (MUL_RK, [.., l0, l1]) = (typ, rest) {
+                    cover(u16::from_le_bytes([*r0, *r1]), u16::from_le_bytes([*l0, *l1]));
+                }
+            }
+            _ => {}
+        }
+    }
+    let spanned = span.map_or(0, |((top, bottom), (left, right))| (u64::from(bottom - top) + 1) * (u64::from(right - left) + 1));
+    Ok(declared.max(spanned))
+}
+
+/// The extent a Dimensions record declares, as calamine (`parse_dimensions`) reads it: a first
+/// column past 0xFF or past the last counts as 0, and a zero last row or column means one cell.
+/// `None` when the last row or column is not past the first (calamine subtracts unchecked).
+fn declared_extent(data: &[u8]) -> Option<u64> {
+    let word = |a: u8, b: u8| u32::from(u16::from_le_bytes([a, b]));
+    let (first_row, last_row, first_column, last_column) = match *data {
+        [a, b, c, d, e, f, g, h, _, _] => (word(a, b), word(c, d), word(e, f), word(g, h)),
+        [a, b, c, d, e, f, g, h, i, j, k, l, _, _] | [a, b, c, d, e, f, g, h, i, j, k, l, _, _, _, _] => {
+            (u32::from_le_bytes([a, b, c, d]), u32::from_le_bytes([e, f, g, h]), word(i, j), word(k, l))
+        }
+        _ => return Some(0), // a length calamine refuses
+    };
+    let first_column = if first_column > 0xFF || last_column < first_column { 0 } else { first_column };
+    if last_row == 0 || last_column == 0 {
+        return Some(1);
+    }
+    let rows = last_row.checked_sub(first_row).filter(|rows| *rows > 0)?;
+    let columns = last_column.checked_sub(first_column).filter(|columns| *columns > 0)?;
+    Some(u64::from(rows) * u64::from(columns))
 }
 
 /// Runs a third-party parser; a panic on a hostile file becomes an "unreadable" error. The checks

@@ -464,11 +464,28 @@ fn broken_and_hostile_files_are_refused_before_anything_is_written() {
     let looping = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz-looping-fat.xls");
     assert_eq!(refused_file(&mut engine, &looping), "unreadable_file");
     // Also found by the fuzzer: an .xls whose sheet record says the sheet starts past the end of
-    // the workbook stream made the reader panic; it is refused by that check (not by the catch
-    // around the reader), naming the file.
-    let past_end = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz-sheet-past-end.xls");
-    assert_eq!(refused_file(&mut engine, &past_end), "unreadable_file");
-    let err = xlsx::parse_bytes(&std::fs::read(&past_end).unwrap(), &past_end, today).unwrap_err();
-    let message = err.to_string();
-    assert!(message.contains("fuzz-sheet-past-end.xls") && message.contains("a sheet starts past the end"), "{message}");
+    // the workbook stream made the reader panic.
+    // One whose sheet declares a last row before its first, which the reader subtracted unchecked
+    // (a panic, or in a release build a request for a vast allocation, which aborts), and one whose
+    // list of merged cells is shorter than its count (a panic). Each is refused by the checks
+    // before the reader (not by the catch around it), naming the file.
+    for (name, reason) in [
+        ("fuzz-sheet-past-end.xls", "a sheet starts past the end"),
+        ("fuzz-dimensions-backwards.xls", "declared size is impossible"),
+        ("fuzz-merged-cells-cut-short.xls", "merged cells is cut short"),
+    ] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+        assert_eq!(refused_file(&mut engine, &path), "unreadable_file");
+        let message = xlsx::parse_bytes(&std::fs::read(&path).unwrap(), &path, today).unwrap_err().to_string();
+        assert!(message.contains(name) && message.contains(reason), "{message}");
+    }
+    // The reader lays each sheet out densely from its first cell to its last: one cell moved to
+    // the far corner (row and column 65,535) of the .xls register would cost it 100+ GB.
+    let mut far = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/register.xls")).unwrap();
+    let label = far.windows(4).position(|w| w == [0xFD, 0x00, 0x0A, 0x00]).expect("a LabelSst record"); // type, length 10
+    far[label + 4..label + 8].fill(0xFF); // its row and column
+    let far = file(&dir, "far.xls", &far);
+    assert_eq!(refused_file(&mut engine, &far), "unreadable_file");
+    let message = xlsx::parse_bytes(&std::fs::read(&far).unwrap(), &far, today).unwrap_err().to_string();
+    assert!(message.contains("the sheets span more than 16777216 cells"), "{message}");
 }
